@@ -1,0 +1,70 @@
+using System;
+using System.Globalization;
+
+namespace InferenceLab.Core
+{
+    /// <summary>
+    /// How weights are stored: an element type plus an optional per-group scale (DESIGN §3). Int4 with group 128
+    /// and an fp16 scale costs 0.5 + 2/128 bytes per weight.
+    /// </summary>
+    public sealed class WeightFormat : IEquatable<WeightFormat>
+    {
+        /// <summary>Creates a weight format.</summary>
+        /// <param name="type">The element type.</param>
+        /// <param name="groupSize">Weights sharing one scale; 0 for no per-group scale.</param>
+        /// <param name="scaleBytes">Bytes of each group's scale (and zero point, if any); 0 without groups.</param>
+        /// <exception cref="InvalidInputException">A negative group size or scale, or a scale without a group.</exception>
+        public WeightFormat(DataType type, int groupSize = 0, double scaleBytes = 0)
+        {
+            if (groupSize < 0)
+            {
+                throw new InvalidInputException("WeightGroupSizeNegative", "WeightGroupSize", "WeightGroupSize must be 0 (no groups) or positive; got " + groupSize.ToString(CultureInfo.InvariantCulture) + ".");
+            }
+
+            if (!(scaleBytes >= 0) || double.IsInfinity(scaleBytes) || scaleBytes > 64)
+            {
+                throw new InvalidInputException("WeightScaleBytesInvalid", "WeightScaleBytes", "WeightScaleBytes must be between 0 and 64; got " + scaleBytes.ToString(CultureInfo.InvariantCulture) + ".");
+            }
+
+            if (groupSize == 0 && scaleBytes > 0)
+            {
+                throw new InvalidInputException("WeightScaleWithoutGroup", "WeightGroupSize", "WeightScaleBytes needs a WeightGroupSize: a scale is shared by a group of weights.");
+            }
+
+            Type = type;
+            GroupSize = groupSize;
+            ScaleBytes = scaleBytes;
+        }
+
+        /// <summary>The element type of the weights.</summary>
+        public DataType Type { get; }
+
+        /// <summary>Weights per scale group; 0 when the format has no per-group scale.</summary>
+        public int GroupSize { get; }
+
+        /// <summary>Bytes of one group's scale (and zero point); 0 without groups.</summary>
+        public double ScaleBytes { get; }
+
+        /// <summary>Bytes per weight, scale overhead included.</summary>
+        public double BytesPerWeight => Type.BytesPerElement() + (GroupSize > 0 ? ScaleBytes / GroupSize : 0);
+
+        /// <summary>A format without group scales.</summary>
+        public static WeightFormat Plain(DataType type) => new WeightFormat(type);
+
+        /// <summary>The name people write: <c>int4</c>, or <c>int4/g128</c> with a group scale.</summary>
+        public override string ToString() =>
+            GroupSize > 0
+                ? string.Format(CultureInfo.InvariantCulture, "{0}/g{1}", Type.ToName(), GroupSize)
+                : Type.ToName();
+
+        /// <inheritdoc />
+        public bool Equals(WeightFormat? other) =>
+            other != null && other.Type == Type && other.GroupSize == GroupSize && other.ScaleBytes.Equals(ScaleBytes);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => Equals(obj as WeightFormat);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => ((int)Type * 397) ^ GroupSize ^ ScaleBytes.GetHashCode();
+    }
+}
