@@ -25,7 +25,7 @@ namespace InferenceLab.Core
         /// <summary>Creates a deployment.</summary>
         /// <param name="model">The model.</param>
         /// <param name="hardware">The GPU; null when only memory and FLOPs are wanted.</param>
-        /// <param name="weightFormat">Weight storage; null means the model's native type.</param>
+        /// <param name="weightFormat">Weight storage; null means the model's own (its checkpoint's quantization, or its native type).</param>
         /// <param name="kvCacheType">KV-cache type; null means the activation type.</param>
         /// <param name="activationType">Activation and compute type; null means the model's native type.</param>
         /// <param name="embeddingType">Type of the embedding, LM head, norms and routers; null means the weight type, or the activation type when weights are quantized (as vLLM and TensorRT-LLM keep them).</param>
@@ -57,7 +57,7 @@ namespace InferenceLab.Core
             Require(runtimeReserveBytes >= 0 && runtimeReserveBytes < 1e15, "RuntimeReserveBytesOutOfRange", "RuntimeReserveBytes", "RuntimeReserveBytes must be zero or a positive number of bytes below 1e15; got {0}.", runtimeReserveBytes);
             Require(maxBatchedTokens >= 0, "MaxBatchedTokensNegative", "MaxBatchedTokens", "MaxBatchedTokens must be 0 (no limit) or positive; got {0}.", maxBatchedTokens);
 
-            WeightFormat = weightFormat ?? WeightFormat.Plain(model.NativeType);
+            WeightFormat = weightFormat ?? model.WeightFormat;
             ActivationType = activationType ?? (model.NativeType.IsQuantized() ? DataType.Bf16 : model.NativeType);
             KvCacheType = kvCacheType ?? ActivationType;
             EmbeddingType = embeddingType ?? (WeightFormat.Type.IsQuantized() || WeightFormat.GroupSize > 0 ? ActivationType : WeightFormat.Type);

@@ -32,7 +32,8 @@ namespace InferenceLab.Core.Models
         /// <param name="gatedMlp">True for gate, up and down matrices (SwiGLU, GeGLU); false for up and down.</param>
         /// <param name="tiedEmbeddings">True when the LM head shares the embedding matrix.</param>
         /// <param name="attentionBias">True when the Q, K and V projections carry biases (Qwen2, gpt-oss).</param>
-        /// <param name="nativeType">The data type of the published weights (torch_dtype).</param>
+        /// <param name="nativeType">The data type of the published weights' unquantized tensors (torch_dtype).</param>
+        /// <param name="weightFormat">How the checkpoint stores its linear weights when quantized (GPTQ int4/g128, FP8, MXFP4); null means <paramref name="nativeType"/>.</param>
         /// <param name="slidingWindowSize">Tokens a sliding-window layer attends to; 0 without sliding windows.</param>
         /// <param name="slidingWindowLayerCount">How many layers use the window; null means all when a window is set.</param>
         /// <param name="expertCount">Routed experts per MoE layer; 0 for a dense model.</param>
@@ -65,6 +66,7 @@ namespace InferenceLab.Core.Models
             bool tiedEmbeddings = false,
             bool attentionBias = false,
             DataType nativeType = DataType.Bf16,
+            WeightFormat? weightFormat = null,
             int slidingWindowSize = 0,
             int? slidingWindowLayerCount = null,
             int expertCount = 0,
@@ -182,6 +184,7 @@ namespace InferenceLab.Core.Models
             AttentionBias = attentionBias;
             MaxPositionEmbeddings = maxPositionEmbeddings;
             NativeType = nativeType;
+            WeightFormat = weightFormat ?? WeightFormat.Plain(nativeType);
             SlidingWindowSize = windowLayers > 0 ? slidingWindowSize : 0;
             SlidingWindowLayerCount = windowLayers;
             ExpertCount = expertCount;
@@ -244,8 +247,11 @@ namespace InferenceLab.Core.Models
         /// <summary>The longest sequence the model accepts, in tokens.</summary>
         public int MaxPositionEmbeddings { get; }
 
-        /// <summary>Data type of the published weights.</summary>
+        /// <summary>Data type of the published weights' unquantized tensors.</summary>
         public DataType NativeType { get; }
+
+        /// <summary>How the checkpoint stores its linear weights: the native type, or its quantization format.</summary>
+        public WeightFormat WeightFormat { get; }
 
         /// <summary>Tokens a sliding-window layer attends to; 0 without sliding windows.</summary>
         public int SlidingWindowSize { get; }
@@ -319,7 +325,7 @@ namespace InferenceLab.Core.Models
         /// <summary>A copy with another name, aliases and source; everything else unchanged.</summary>
         public ModelSpec WithIdentity(string name, IReadOnlyList<string>? aliases, string? source) =>
             new ModelSpec(name, LayerCount, HiddenSize, AttentionHeadCount, KeyValueHeadCount, IntermediateSize, VocabularySize, MaxPositionEmbeddings,
-                HeadDimension, GatedMlp, TiedEmbeddings, AttentionBias, NativeType, SlidingWindowSize, SlidingWindowLayerCount,
+                HeadDimension, GatedMlp, TiedEmbeddings, AttentionBias, NativeType, WeightFormat, SlidingWindowSize, SlidingWindowLayerCount,
                 ExpertCount, ExpertsPerToken, ExpertIntermediateSize, SharedExpertIntermediateSize, DenseLayerCount,
                 QLoraRank, KvLoraRank, QkRopeHeadDimension, QkNopeHeadDimension, ValueHeadDimension,
                 Architecture, aliases, source, PublishedParameterCount, PublishedParameterSource);
