@@ -128,6 +128,11 @@ namespace InferenceLab.Core
             new Deployment(Model, Hardware, WeightFormat, KvCacheType, ActivationType, EmbeddingType, TensorParallel, PipelineParallel,
                 MemoryUtilization, RuntimeReserveBytes, MaxBatchedTokens, efficiency);
 
+        /// <summary>A copy with other parallel degrees; everything else unchanged.</summary>
+        public Deployment WithParallelism(int tensorParallel, int pipelineParallel) =>
+            new Deployment(Model, Hardware, WeightFormat, KvCacheType, ActivationType, EmbeddingType, tensorParallel, pipelineParallel,
+                MemoryUtilization, RuntimeReserveBytes, MaxBatchedTokens, Efficiency);
+
         /// <summary>Checks a TP and PP degree against a model (DESIGN §9).</summary>
         /// <exception cref="InvalidInputException">A degree below 1, TP not dividing the heads, or PP above the layers.</exception>
         public static void ValidateParallelism(ModelSpec model, int tensorParallel, int pipelineParallel)

@@ -28,9 +28,6 @@ namespace InferenceLab.Core.Cost
         private readonly double weightBytes;
         private readonly double embeddingBytes;
         private readonly double kvBytesPerTokenPerLayer;
-        private readonly double queryWidth;
-        private readonly double valueWidth;
-        private readonly double qkvOutputWidth;
         private readonly double mlpMatrices;
         private readonly double flopsPerPairExpanded;
         private readonly double flopsPerPairAbsorbed;
@@ -53,9 +50,6 @@ namespace InferenceLab.Core.Cost
             if (model.UsesLatentAttention)
             {
                 double qkHead = model.QkNopeHeadDimension + model.QkRopeHeadDimension;
-                queryWidth = qh * qkHead;
-                valueWidth = qh * model.ValueHeadDimension;
-                qkvOutputWidth = queryWidth + model.KvLoraRank + model.QkRopeHeadDimension;
 
                 // Expanded (prefill): scores over nope+rope, values over v. Absorbed (decode): W_UK and W_UV fold into
                 // the query and output, so scores run over the latent plus rope and values over the latent.
@@ -65,9 +59,6 @@ namespace InferenceLab.Core.Cost
             else
             {
                 double d = model.HeadDimension;
-                queryWidth = qh * d;
-                valueWidth = qh * d;
-                qkvOutputWidth = (qh + 2 * shapes.KeyValueHeadsPerGpu) * d;
                 flopsPerPairExpanded = 4 * qh * d;
                 flopsPerPairAbsorbed = flopsPerPairExpanded;
             }
@@ -212,7 +203,7 @@ namespace InferenceLab.Core.Cost
             qkv.Flops = layers * ((2 * n * projectedOnNewTokens) + (2 * t.LatentUpTokensPerLayer * shapes.LatentUpProjection));
             qkv.WeightBytesRead = layers * (((shapes.QueryProjection + shapes.KeyValueProjection) * weightBytes) + (shapes.AttentionBias * embeddingBytes));
             qkv.ActivationBytesRead = layers * n * h * a;
-            qkv.ActivationBytesWritten = layers * n * qkvOutputWidth * a;
+            qkv.ActivationBytesWritten = layers * n * shapes.QkvOutputWidth * a;
             qkv.GemmTokens = n;
 
             FillAttention(ref work[(int)OperatorKind.Attention], model.FullAttentionLayerCount, t.FullAttentionFlopsPerLayer, t.FullKeysReadPerLayer, n);
@@ -222,7 +213,7 @@ namespace InferenceLab.Core.Cost
             output = default;
             output.Flops = layers * 2 * n * shapes.OutputProjection;
             output.WeightBytesRead = layers * shapes.OutputProjection * weightBytes;
-            output.ActivationBytesRead = layers * n * valueWidth * a;
+            output.ActivationBytesRead = layers * n * shapes.ValueWidth * a;
             output.ActivationBytesWritten = layers * n * h * a;
             output.GemmTokens = n;
 
@@ -291,8 +282,8 @@ namespace InferenceLab.Core.Cost
             attention.Flops = layerCount * flopsPerLayer;
             attention.KvCacheBytesRead = layerCount * keysReadPerLayer * kvBytesPerTokenPerLayer;
             attention.KvCacheBytesWritten = layerCount * tokens * kvBytesPerTokenPerLayer;
-            attention.ActivationBytesRead = layerCount * tokens * queryWidth * activationBytes;
-            attention.ActivationBytesWritten = layerCount * tokens * valueWidth * activationBytes;
+            attention.ActivationBytesRead = layerCount * tokens * shapes.QueryWidth * activationBytes;
+            attention.ActivationBytesWritten = layerCount * tokens * shapes.ValueWidth * activationBytes;
         }
 
         private void FillMlp(ref OperatorWork mlp, double layerCount, double parametersPerLayer, double widthPerGpu, double tokens, double gemmTokens)

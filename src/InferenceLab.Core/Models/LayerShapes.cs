@@ -26,6 +26,9 @@ namespace InferenceLab.Core.Models
                     : h * QueryHeadsPerGpu * qkHead;
                 double latentDown = h * (model.KvLoraRank + model.QkRopeHeadDimension);
                 double latentUp = model.KvLoraRank * QueryHeadsPerGpu * (model.QkNopeHeadDimension + model.ValueHeadDimension);
+                QueryWidth = QueryHeadsPerGpu * qkHead;
+                ValueWidth = QueryHeadsPerGpu * model.ValueHeadDimension;
+                QkvOutputWidth = QueryWidth + model.KvLoraRank + model.QkRopeHeadDimension;
                 QueryProjection = queryPerGpu;
                 KeyValueProjection = latentDown + latentUp;
                 LatentUpProjection = latentUp;
@@ -36,6 +39,9 @@ namespace InferenceLab.Core.Models
             else
             {
                 double d = model.HeadDimension;
+                QueryWidth = QueryHeadsPerGpu * d;
+                ValueWidth = QueryHeadsPerGpu * d;
+                QkvOutputWidth = (QueryHeadsPerGpu + (2 * KeyValueHeadsPerGpu)) * d;
                 QueryProjection = h * QueryHeadsPerGpu * d;
                 KeyValueProjection = 2 * h * KeyValueHeadsPerGpu * d;
                 LatentUpProjection = 0;
@@ -58,6 +64,15 @@ namespace InferenceLab.Core.Models
 
         /// <summary>KV heads one GPU holds: n_kv / TP, or one replicated head when n_kv &lt; TP.</summary>
         public double KeyValueHeadsPerGpu { get; }
+
+        /// <summary>Elements of the queries of one token on one GPU (heads × query/key head width).</summary>
+        public double QueryWidth { get; }
+
+        /// <summary>Elements of one token's attention output on one GPU (heads × value head width).</summary>
+        public double ValueWidth { get; }
+
+        /// <summary>Elements the Q/K/V projection writes per token on one GPU (MLA: queries plus the latent and rope key).</summary>
+        public double QkvOutputWidth { get; }
 
         /// <summary>Q projection (MLA: q_a and q_b), per layer.</summary>
         public double QueryProjection { get; }
