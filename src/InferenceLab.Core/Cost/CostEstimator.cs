@@ -32,7 +32,7 @@ namespace InferenceLab.Core.Cost
 
             if ((long)contextLength + 1 > scenario.Model.MaxPositionEmbeddings)
             {
-                throw new InvalidInputException("ContextBeyondPositionLimit", "ContextLength", string.Format(CultureInfo.InvariantCulture, "A decode step over {0} cached tokens exceeds {1}'s position limit of {2} tokens.", contextLength, scenario.Model.Name, scenario.Model.MaxPositionEmbeddings));
+                throw new InvalidInputException("ContextBeyondPositionLimit", "ContextLength", string.Format(CultureInfo.InvariantCulture, "ContextLength {0}: a decode step over {0} cached tokens needs position {3}, beyond {1}'s limit of {2} tokens.", contextLength, scenario.Model.Name, scenario.Model.MaxPositionEmbeddings, (long)contextLength + 1));
             }
         }
 

@@ -171,7 +171,7 @@ namespace InferenceLab.Core.Hardware
             throw new InvalidInputException(
                 "DataTypeNotSupported",
                 field,
-                $"{Name} cannot compute in {computeType.ToName()}: it has no native {computeType.ToName()} support. Supported: {string.Join(", ", NativeTypes.Select(t => t.ToName()))}.");
+                $"{field} {computeType.ToName()}: {Name} has no native {computeType.ToName()} support, so it cannot run in it. Supported: {string.Join(", ", NativeTypes.Select(t => t.ToName()))}.");
         }
 
         /// <summary>Machine balance for <paramref name="computeType"/>: peak FLOP/s ÷ bandwidth, FLOP/B.</summary>

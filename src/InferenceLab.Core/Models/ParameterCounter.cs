@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace InferenceLab.Core.Models
 {
@@ -31,7 +32,10 @@ namespace InferenceLab.Core.Models
                 + model.LayerCount * shapes.NormsPerLayer + shapes.FinalNorm;
             if (total > MaxParameters)
             {
-                throw new InvalidInputException("ModelTooLarge", "LayerCount", $"The architecture of '{model.Name}' implies {total:E3} parameters; InferenceLab accepts at most {MaxParameters:E0}.");
+                throw new InvalidInputException(
+                    "ModelTooLarge",
+                    "LayerCount",
+                    string.Format(CultureInfo.InvariantCulture, "LayerCount, HiddenSize and the other dimensions of '{0}' imply {1:E3} parameters; InferenceLab accepts at most {2:E0}.", model.Name, total, MaxParameters));
             }
 
             return new ParameterCounts(
