@@ -9,8 +9,9 @@ namespace InferenceLab.Core.Efficiency
     /// </summary>
     public sealed class EngineProfile
     {
-        internal EngineProfile(string name, IReadOnlyList<string> aliases, EfficiencyProfile efficiency, int calibrationRows, string calibration)
+        internal EngineProfile(string name, IReadOnlyList<string> aliases, EfficiencyProfile efficiency, int calibrationRows, string calibration, Memory.EngineMemoryModel? memory = null)
         {
+            Memory = memory;
             Name = name;
             Aliases = aliases;
             Efficiency = efficiency;
@@ -35,6 +36,9 @@ namespace InferenceLab.Core.Efficiency
 
         /// <summary>How the factors were obtained, or why they fall back to the generic ones.</summary>
         public string Calibration { get; }
+
+        /// <summary>How the engine sizes its KV pool at start-up; null for profiles without one (generic, llama.cpp).</summary>
+        public Memory.EngineMemoryModel? Memory { get; }
 
         /// <summary>The profile name.</summary>
         public override string ToString() => Name;
