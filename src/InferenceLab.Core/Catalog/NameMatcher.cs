@@ -26,8 +26,8 @@ namespace InferenceLab.Core.Catalog
 
         /// <summary>
         /// The nearest candidates to <paramref name="name"/>, best first: names that contain it or that it contains
-        /// rank by how close their lengths are; the rest by edit distance, kept when the distance is at most half the
-        /// longer name. At most <paramref name="count"/>.
+        /// come first, closest length first; then the rest by edit distance, kept when the distance is at most half
+        /// the longer name. At most <paramref name="count"/>.
         /// </summary>
         public static IReadOnlyList<string> Suggest(string name, IEnumerable<string> candidates, int count = 3)
         {
@@ -45,7 +45,7 @@ namespace InferenceLab.Core.Catalog
                 double score;
                 if (lower.Contains(wanted) || wanted.Contains(lower))
                 {
-                    score = Math.Min(distance, Math.Abs(lower.Length - wanted.Length)) * 0.5;
+                    score = Math.Abs(lower.Length - wanted.Length) / 1000.0;
                 }
                 else if (distance <= Math.Max(2, Math.Max(wanted.Length, lower.Length) / 2))
                 {
