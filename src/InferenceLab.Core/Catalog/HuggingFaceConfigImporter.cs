@@ -511,12 +511,7 @@ namespace InferenceLab.Core.Catalog
 
                 case "fp8":
                 {
-                    var block = q.Sequence("weight_block_size");
-                    int group = 0;
-                    if (block != null && block.Items.Count == 2 && block.Items.All(i => i is YamlScalarNode))
-                    {
-                        group = block.Items.Select(i => int.Parse(((YamlScalarNode)i).Value, CultureInfo.InvariantCulture)).Aggregate(1, (a, b) => a * b);
-                    }
+                    int group = BlockSize(q, "weight_block_size");
 
                     // Block-wise fp8 (DeepSeek-V3) stores one fp32 scale per block.
                     format = group > 0 ? new WeightFormat(DataType.Fp8, group, 4) : WeightFormat.Plain(DataType.Fp8);
@@ -562,10 +557,7 @@ namespace InferenceLab.Core.Catalog
             int groupSize = strategy == "group" ? weights.RequireInt("group_size", 1, int.MaxValue) : 0;
             if (strategy == "block")
             {
-                var block = weights.Sequence("block_structure");
-                groupSize = block != null && block.Items.Count == 2
-                    ? block.Items.Select(i => int.Parse(((YamlScalarNode)i).Value, CultureInfo.InvariantCulture)).Aggregate(1, (a, b) => a * b)
-                    : 0;
+                groupSize = BlockSize(weights, "block_structure");
             }
 
             foreach (var fields in new[] { group, weights })
@@ -593,6 +585,35 @@ namespace InferenceLab.Core.Catalog
             }
 
             throw weights.ErrorAt("ConfigUnsupported", "num_bits", "A " + bits.ToString(CultureInfo.InvariantCulture) + "-bit " + type + " weight scheme is not one InferenceLab maps (int4, int8, fp8, fp4).");
+        }
+
+        /// <summary>The weights per scale of a two-dimensional block (<c>[128, 128]</c> → 16384); 0 when absent.</summary>
+        private static int BlockSize(EntryFields q, string key)
+        {
+            var block = q.Sequence(key);
+            if (block == null)
+            {
+                return 0;
+            }
+
+            long size = 1;
+            foreach (var item in block.Items)
+            {
+                if (block.Items.Count != 2 || !(item is YamlScalarNode scalar) || scalar.Quoted
+                    || !int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int side) || side < 1)
+                {
+                    throw q.ErrorAt("ConfigFieldWrongType", key, key + " must be two positive whole numbers, such as [128, 128].");
+                }
+
+                size *= side;
+            }
+
+            if (size > int.MaxValue)
+            {
+                throw q.ErrorAt("CatalogFieldTooLarge", key, key + " describes blocks that are too large.");
+            }
+
+            return (int)size;
         }
 
         private static WeightFormat Grouped(EntryFields q, int bits, int group, bool hasZeroPoint, double scaleBytes)

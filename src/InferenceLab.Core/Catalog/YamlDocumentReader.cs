@@ -154,9 +154,9 @@ namespace InferenceLab.Core.Catalog
                 long line = e.Start.Line;
                 long column = e.Start.Column;
                 string problem = "The file is not valid YAML or JSON: " + Clean(e.Message);
-                if (LineText(text, line).IndexOf('\t') >= 0)
+                if (LineText(text, line).IndexOf('\t') >= 0 || text.IndexOf("\n\t", StringComparison.Ordinal) >= 0 || text.StartsWith("\t", StringComparison.Ordinal))
                 {
-                    problem += " (YAML does not allow tabs for indentation; use spaces).";
+                    problem += " (The file indents with tabs; YAML allows only spaces for indentation.)";
                 }
 
                 throw new CatalogDataException("CatalogSyntaxError", file, line, column, null, problem, ErrorKind.InvalidData, e);
