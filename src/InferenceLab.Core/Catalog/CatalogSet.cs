@@ -51,7 +51,8 @@ namespace InferenceLab.Core.Catalog
         /// <summary>
         /// The built-in catalog plus user catalogs. The paths of <see cref="PathEnvironmentVariable"/> apply first, then
         /// <paramref name="extraPaths"/>; within each, later paths override earlier ones, and every user entry overrides
-        /// a built-in entry of the same name. A path may be a file (catalog YAML, single entry, config.json) or a folder,
+        /// a built-in entry of the same name (an override without aliases keeps the replaced entry's aliases, so vendor
+        /// spellings still find it). A path may be a file (catalog YAML, single entry, config.json) or a folder,
         /// whose *.yaml, *.yml and *.json files are read in name order.
         /// </summary>
         /// <param name="extraPaths">Catalog files or folders given explicitly (the cmdlets' -CatalogPath); null for none.</param>
@@ -84,8 +85,8 @@ namespace InferenceLab.Core.Catalog
                 var content = CatalogFile.Read(file);
                 files.Add(file);
                 warnings.AddRange(content.Warnings.Select(w => file + ": " + w));
-                Override(modelList, content.Models, m => m.Name);
-                Override(gpuList, content.Hardware, h => h.Name);
+                Override(modelList, content.Models, m => m.Name, (user, replaced) => user.Aliases.Count > 0 ? user : user.WithIdentity(user.Name, replaced.Aliases, user.Source));
+                Override(gpuList, content.Hardware, h => h.Name, (user, replaced) => user.Aliases.Count > 0 ? user : user.WithIdentity(user.Name, replaced.Aliases, user.Source));
             }
 
             return new CatalogSet(modelList, gpuList, files, warnings);
@@ -178,14 +179,14 @@ namespace InferenceLab.Core.Catalog
             return new[] { path };
         }
 
-        private static void Override<T>(List<T> list, IEnumerable<T> entries, Func<T, string> name)
+        private static void Override<T>(List<T> list, IEnumerable<T> entries, Func<T, string> name, Func<T, T, T> keepAliases)
         {
             foreach (var entry in entries)
             {
                 int existing = list.FindIndex(e => string.Equals(name(e), name(entry), StringComparison.OrdinalIgnoreCase));
                 if (existing >= 0)
                 {
-                    list[existing] = entry;
+                    list[existing] = keepAliases(entry, list[existing]);
                 }
                 else
                 {
