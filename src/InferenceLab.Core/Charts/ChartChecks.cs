@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace InferenceLab.Core.Charts
+{
+    /// <summary>Validation shared by the chart requests; every failure is an InvalidArgument error naming the field.</summary>
+    internal static class ChartChecks
+    {
+        /// <summary>Smallest chart, px: below this the axes and legend no longer fit.</summary>
+        public const int MinWidth = 480;
+
+        /// <inheritdoc cref="MinWidth"/>
+        public const int MinHeight = 320;
+
+        /// <summary>Largest chart side, px.</summary>
+        public const int MaxSide = 10_000;
+
+        public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+        public static void Require(bool condition, string id, string field, string format, params object?[] args)
+        {
+            if (!condition)
+            {
+                throw new InvalidInputException(id, field, string.Format(CultureInfo.InvariantCulture, format, args));
+            }
+        }
+
+        public static void RequirePositive(double value, string id, string field, string what) =>
+            Require(value > 0 && IsFinite(value), id, field, "{0} must be a positive finite number; got {1}.", what, value);
+
+        public static void RequireSize(int width, int height)
+        {
+            Require(width >= MinWidth && width <= MaxSide, "ChartWidthOutOfRange", "Width", "Width must be between {0} and {1} pixels; got {2}.", MinWidth, MaxSide, width);
+            Require(height >= MinHeight && height <= MaxSide, "ChartHeightOutOfRange", "Height", "Height must be between {0} and {1} pixels; got {2}.", MinHeight, MaxSide, height);
+        }
+
+        public static string RequireText(string? text, string id, string field, string what)
+        {
+            Require(!string.IsNullOrWhiteSpace(text), id, field, "{0} must not be empty.", what);
+            return text!.Trim();
+        }
+    }
+}
