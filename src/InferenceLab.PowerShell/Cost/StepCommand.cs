@@ -33,7 +33,17 @@ namespace InferenceLab.PowerShell.Cost
 
         /// <summary>Emit one object per operator (QKV projection, attention, MLP, LM head...) instead of one per step.</summary>
         [Parameter]
-        public SwitchParameter PerOperator { get; set; }
+        public SwitchParameter PerOperator
+        {
+            get => PerOperatorRequested;
+            set => PerOperatorRequested = value.IsPresent;
+        }
+
+        /// <summary>
+        /// <see cref="PerOperator"/> as a bool. SwitchParameter's members are stubs in PowerShellStandard.Library, so tests
+        /// set this instead (DESIGN §10).
+        /// </summary>
+        internal bool PerOperatorRequested { get; set; }
 
         /// <summary>
         /// The points of this call: for each TP degree, batch and prompt, a prefill step and a decode step per context.
@@ -54,7 +64,7 @@ namespace InferenceLab.PowerShell.Cost
                     }
 
                     int? context = phase == Core.Phase.Decode ? contexts?[c[4]] : null;
-                    return new StepRequest(new Scenario(deployment, c[1], c[2], 1), phase, context, PerOperator.IsPresent);
+                    return new StepRequest(new Scenario(deployment, c[1], c[2], 1), phase, context, PerOperatorRequested);
                 },
                 c =>
                 {

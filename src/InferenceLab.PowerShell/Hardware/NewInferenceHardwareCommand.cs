@@ -78,7 +78,14 @@ namespace InferenceLab.PowerShell.Hardware
 
         /// <summary>CPU and GPU share the memory (Apple silicon).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter UnifiedMemory { get; set; }
+        public SwitchParameter UnifiedMemory
+        {
+            get => UnifiedMemoryValue;
+            set => UnifiedMemoryValue = value.IsPresent;
+        }
+
+        /// <summary><see cref="UnifiedMemory"/> as a bool, which tests can set (SwitchParameter is a stub outside PowerShell).</summary>
+        internal bool UnifiedMemoryValue { get; set; }
 
         /// <summary>Other names the GPU is known by.</summary>
         [Parameter]
@@ -104,7 +111,7 @@ namespace InferenceLab.PowerShell.Hardware
                 Interconnect,
                 VisibleMemoryBytes,
                 Vendor,
-                UnifiedMemory.IsPresent,
+                UnifiedMemoryValue,
                 Aliases,
                 Source,
                 Notes);

@@ -58,11 +58,25 @@ namespace InferenceLab.PowerShell.Models
 
         /// <summary>The LM head shares the embedding matrix (tie_word_embeddings).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter TiedEmbeddings { get; set; }
+        public SwitchParameter TiedEmbeddings
+        {
+            get => TiedEmbeddingsValue;
+            set => TiedEmbeddingsValue = value.IsPresent;
+        }
 
         /// <summary>The Q, K and V projections carry biases (Qwen2, gpt-oss).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter AttentionBias { get; set; }
+        public SwitchParameter AttentionBias
+        {
+            get => AttentionBiasValue;
+            set => AttentionBiasValue = value.IsPresent;
+        }
+
+        /// <summary>The switches as bools, which tests can set (SwitchParameter is a stub outside PowerShell, DESIGN §10).</summary>
+        internal bool TiedEmbeddingsValue { get; set; }
+
+        /// <summary><see cref="AttentionBias"/> as a bool.</summary>
+        internal bool AttentionBiasValue { get; set; }
 
         /// <summary>Data type of the published weights' unquantized tensors (torch_dtype); default bf16.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -169,8 +183,8 @@ namespace InferenceLab.PowerShell.Models
                 MaxPositionEmbeddings,
                 HeadDimension,
                 GatedMlp,
-                TiedEmbeddings.IsPresent,
-                AttentionBias.IsPresent,
+                TiedEmbeddingsValue,
+                AttentionBiasValue,
                 NativeType,
                 BuildWeightFormat(),
                 SlidingWindowSize,

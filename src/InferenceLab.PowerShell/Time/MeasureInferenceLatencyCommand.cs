@@ -17,13 +17,20 @@ namespace InferenceLab.PowerShell.Time
     {
         /// <summary>The pure roofline bound: peak compute and bandwidth, no overheads (efficiency 1.0 / 1.0 / 0).</summary>
         [Parameter]
-        public SwitchParameter Roofline { get; set; }
+        public SwitchParameter Roofline
+        {
+            get => RooflineRequested;
+            set => RooflineRequested = value.IsPresent;
+        }
+
+        /// <summary><see cref="Roofline"/> as a bool, which tests can set (SwitchParameter is a stub outside PowerShell).</summary>
+        internal bool RooflineRequested { get; set; }
 
         /// <inheritdoc />
         internal override string? HardwarePurpose => "A latency estimate";
 
         /// <inheritdoc />
-        internal override EfficiencyProfile? Efficiency => Roofline.IsPresent ? EfficiencyProfile.Roofline : null;
+        internal override EfficiencyProfile? Efficiency => RooflineRequested ? EfficiencyProfile.Roofline : null;
 
         /// <summary>The points of this call: one scenario per combination.</summary>
         internal IEnumerable<Planned<Scenario>> Plan() => PlanScenarios(scenario => scenario);
