@@ -66,7 +66,7 @@ namespace InferenceLab.Core
             MemoryUtilization = memoryUtilization;
             RuntimeReserveBytes = runtimeReserveBytes;
             MaxBatchedTokens = maxBatchedTokens;
-            Efficiency = efficiency ?? EfficiencyProfiles.Generic;
+            Efficiency = efficiency ?? EngineProfiles.Generic.Efficiency;
 
             if (hardware != null)
             {

@@ -40,6 +40,12 @@ namespace InferenceLab.Core.Memory
 
         public int StageCount => stages.Length;
 
+        /// <summary>KV bytes one token takes in one layer on one GPU.</summary>
+        public double KvCacheBytesPerTokenPerLayer => kvBytesPerTokenPerLayer;
+
+        /// <summary>The layers of stage <paramref name="stage"/>.</summary>
+        public PipelineStage Stage(int stage) => stages[stage];
+
         /// <summary>Weights of the whole model, all GPUs together, bytes.</summary>
         public double ModelWeightBytes { get; }
 
