@@ -29,7 +29,7 @@ namespace InferenceLab.Cli
             Run(args, output, error, CatalogSource.Open);
 
         /// <summary>Runs the command line with catalogs opened by <paramref name="openCatalog"/> (tests pass their own).</summary>
-        internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<IReadOnlyList<string>, ISpecCatalog> openCatalog)
+        internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, CatalogOpener openCatalog)
         {
             try
             {

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using InferenceLab.Cli.Catalog;
@@ -8,13 +7,13 @@ namespace InferenceLab.Cli
     /// <summary>What one run of the command line writes to and reads models and GPUs from.</summary>
     internal sealed class CliContext
     {
-        private readonly Func<IReadOnlyList<string>, ISpecCatalog> openCatalog;
+        private readonly CatalogOpener openCatalog;
 
         /// <summary>Creates the context.</summary>
         /// <param name="output">Standard output: results only.</param>
         /// <param name="error">Standard error: error messages.</param>
         /// <param name="openCatalog">Opens the catalogs: built-in ones plus the extra YAML files given with --catalog.</param>
-        public CliContext(TextWriter output, TextWriter error, Func<IReadOnlyList<string>, ISpecCatalog> openCatalog)
+        public CliContext(TextWriter output, TextWriter error, CatalogOpener openCatalog)
         {
             Output = output;
             Error = error;
@@ -29,6 +28,9 @@ namespace InferenceLab.Cli
 
         /// <summary>The catalogs with <paramref name="extraCatalogPaths"/> added.</summary>
         /// <exception cref="Core.CatalogDataException">An extra catalog cannot be read or is malformed.</exception>
-        public ISpecCatalog OpenCatalog(IReadOnlyList<string> extraCatalogPaths) => openCatalog(extraCatalogPaths);
+        public ISpecCatalog OpenCatalog(IReadOnlyList<string> extraCatalogPaths) => openCatalog(extraCatalogPaths, Warn);
+
+        /// <summary>Prints a warning on stderr; warnings do not change the exit code.</summary>
+        public void Warn(string message) => Error.WriteLine("warning: " + message);
     }
 }

@@ -16,7 +16,7 @@ namespace InferenceLab.Cli
     /// </summary>
     internal static class CliOptions
     {
-        /// <summary>A list of names or file paths; a token that is an existing file is one item even if it holds a comma.</summary>
+        /// <summary>A list of names or file paths; a token that is an existing file or folder is one item even if it holds a comma.</summary>
         public static Option<IReadOnlyList<string>> Names(string name, string helpName, string description, bool required = false)
         {
             var option = new Option<IReadOnlyList<string>>(name)
@@ -76,6 +76,15 @@ namespace InferenceLab.Cli
                 DefaultValueFactory = _ => defaultValue,
             };
 
+        /// <summary>One whole number; null when not given.</summary>
+        public static Option<int?> OptionalInteger(string name, string description) =>
+            new Option<int?>(name)
+            {
+                Description = description,
+                HelpName = "N",
+                CustomParser = result => ParseInteger(result, Single(result)),
+            };
+
         /// <summary>One real number, with a default.</summary>
         public static Option<double> Real(string name, string helpName, string description, double defaultValue) =>
             new Option<double>(name)
@@ -87,8 +96,8 @@ namespace InferenceLab.Cli
             };
 
         /// <summary>One real number; null when not given.</summary>
-        public static Option<double?> OptionalReal(string name, string helpName, string description) =>
-            new Option<double?>(name)
+        public static Option<double?> OptionalReal(string name, string helpName, string description, params string[] aliases) =>
+            new Option<double?>(name, aliases)
             {
                 Description = description,
                 HelpName = helpName,
@@ -128,7 +137,7 @@ namespace InferenceLab.Cli
             var names = new List<string>();
             foreach (var token in result.Tokens)
             {
-                if (File.Exists(token.Value))
+                if (File.Exists(token.Value) || Directory.Exists(token.Value))
                 {
                     names.Add(token.Value);
                     continue;

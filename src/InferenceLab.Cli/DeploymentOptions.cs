@@ -21,7 +21,7 @@ namespace InferenceLab.Cli
         private readonly Option<IReadOnlyList<string>> model;
         private readonly Option<IReadOnlyList<string>> hardware;
         private readonly Option<IReadOnlyList<string>> weightType;
-        private readonly Option<int> weightGroupSize;
+        private readonly Option<int?> weightGroupSize;
         private readonly Option<double?> weightScaleBytes;
         private readonly Option<IReadOnlyList<string>> kvCacheType;
         private readonly Option<IReadOnlyList<string>> activationType;
@@ -41,8 +41,8 @@ namespace InferenceLab.Cli
             model = CliOptions.Names("--model", "NAME|PATH[,...]", "Model(s): a catalog name (llama-3.1-8b), a Hugging Face id, or a config.json or YAML file.", required: true);
             hardware = CliOptions.Names("--hardware", "NAME|PATH[,...]", "GPU(s): a catalog name (h100-sxm), a vendor spelling, or a YAML file." + (hardwareRequired ? string.Empty : " Optional: without it there is no fit or peak rate."), hardwareRequired);
             weightType = CliOptions.Names("--weight-type", "TYPE[,...]", "Weight storage type: fp32, bf16, fp16, fp8, int8, int4, fp4 (also bfloat16, e4m3, nvfp4, ...). Default: the model's own.");
-            weightGroupSize = CliOptions.Integer("--weight-group-size", "Weights sharing one quantization scale (128 for GPTQ/AWQ int4); 0 for none.", 0);
-            weightScaleBytes = CliOptions.OptionalReal("--weight-scale-bytes", "BYTES", "Bytes of each group's scale and zero point. Default: 2 (one fp16 scale) with a group size, else 0.");
+            weightGroupSize = CliOptions.OptionalInteger("--weight-group-size", "Weights sharing one quantization scale (128 for GPTQ/AWQ int4); 0 for none. Default: the model's own with its own type, else 0.");
+            weightScaleBytes = CliOptions.OptionalReal("--weight-scale-bytes", "BYTES", "Bytes of each group's scale and zero point. Default: the model's own with its own type and group, else 2 (one fp16 scale) with a group, 0 without.");
             kvCacheType = CliOptions.Names("--kv-cache-type", "TYPE[,...]", "KV-cache type. Default: the activation type.");
             activationType = CliOptions.Names("--activation-type", "TYPE[,...]", "Activation and compute type. Default: the model's native type (bf16 for a quantized checkpoint).");
             tensorParallel = CliOptions.Integers("--tensor-parallel", "Tensor-parallel degree(s); must divide the attention heads.", 1);
@@ -98,8 +98,8 @@ namespace InferenceLab.Cli
             var activationTypes = Types(parse.GetValue(activationType)!, "ActivationType", run);
             var tps = parse.GetValue(tensorParallel)!;
             var pps = parse.GetValue(pipelineParallel)!;
-            int groupSize = parse.GetValue(weightGroupSize);
-            double scaleBytes = parse.GetValue(weightScaleBytes) ?? (groupSize > 0 ? DefaultWeightScaleBytes : 0);
+            int? groupSize = parse.GetValue(weightGroupSize);
+            double? scaleBytes = parse.GetValue(weightScaleBytes);
             double utilization = memoryUtilization == null ? Deployment.DefaultMemoryUtilization : parse.GetValue(memoryUtilization);
             double reserve = runtimeReserveBytes == null ? Deployment.DefaultRuntimeReserveBytes : parse.GetValue(runtimeReserveBytes);
             int batchedTokens = maxBatchedTokens == null ? 0 : parse.GetValue(maxBatchedTokens);
@@ -112,7 +112,7 @@ namespace InferenceLab.Cli
                     () => new Deployment(
                         spec,
                         gpus[i[1]],
-                        weights == null && groupSize == 0 && scaleBytes == 0 ? null : new WeightFormat(weights ?? spec.WeightFormat.Type, groupSize, scaleBytes),
+                        WeightFormatFor(spec, weights, groupSize, scaleBytes),
                         kvTypes[i[3]],
                         activationTypes[i[4]],
                         tensorParallel: tps[i[5]],
@@ -127,6 +127,33 @@ namespace InferenceLab.Cli
                     yield return deployment;
                 }
             }
+        }
+
+        /// <summary>
+        /// The weight format the options ask for, by the rule the cmdlets apply: null (the model's own) when none is given;
+        /// the model's own format when they name its type and group again; otherwise a new format whose group defaults to
+        /// the model's with its own type (else none) and whose scale defaults to the model's with its own type and group,
+        /// else <see cref="DefaultWeightScaleBytes"/> with a group.
+        /// </summary>
+        /// <exception cref="InvalidInputException">A negative group or scale, or a scale without a group.</exception>
+        internal static WeightFormat? WeightFormatFor(ModelSpec model, DataType? type, int? groupSize, double? scaleBytes)
+        {
+            if (type == null && groupSize == null && scaleBytes == null)
+            {
+                return null;
+            }
+
+            var own = model.WeightFormat;
+            var weights = type ?? own.Type;
+            bool sameType = weights == own.Type;
+            int group = groupSize ?? (sameType ? own.GroupSize : 0);
+            if (sameType && group == own.GroupSize && scaleBytes == null)
+            {
+                return own;
+            }
+
+            double scale = scaleBytes ?? (group == 0 ? 0 : sameType && own.GroupSize > 0 ? own.ScaleBytes : DefaultWeightScaleBytes);
+            return new WeightFormat(weights, group, scale);
         }
 
         private static IReadOnlyList<T> Resolve<T>(IReadOnlyList<string> names, System.Func<string, T> find, CommandRun run)

@@ -83,7 +83,7 @@ namespace InferenceLab.Cli.Tests
                 "max-batch", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--context-length", "5000");
             FailsWith(
                 "ContextLength 5000 exceeds llama-2-7b's position limit of 4096 tokens.",
-                "memory", "--model", "llama-2-7b", "--context-length", "5000");
+                "memory", "--model", "llama-2-7b", "--input-length", "5000");
         }
 
         [Fact]
@@ -138,7 +138,7 @@ namespace InferenceLab.Cli.Tests
         public void A_catalog_that_cannot_be_opened_is_bad_input()
         {
             var broken = new CatalogDataException("CatalogYamlMalformed", "/tmp/mine.yaml", 3, 7, "models", "Expected a list.");
-            var run = CliRun.With(_ => throw broken, "models", "--catalog", "/tmp/mine.yaml");
+            var run = CliRun.With((_, _) => throw broken, "models", "--catalog", "/tmp/mine.yaml");
             Assert.Equal(new[] { "error: /tmp/mine.yaml:3:7 (field 'models'): Expected a list." }, run.ErrorLines);
             Assert.Equal(1, run.ExitCode);
         }
@@ -155,7 +155,7 @@ namespace InferenceLab.Cli.Tests
         [Fact]
         public void An_unexpected_exception_is_one_line_and_exit_code_3_without_a_stack_trace()
         {
-            var run = CliRun.With(_ => new ThrowingCatalog(), "latency", "--model", "llama-2-7b", "--hardware", "a10", "--input-length", "10", "--output-length", "10");
+            var run = CliRun.With((_, _) => new ThrowingCatalog(), "latency", "--model", "llama-2-7b", "--hardware", "a10", "--input-length", "10", "--output-length", "10");
             Assert.Equal(3, run.ExitCode);
             var line = Assert.Single(run.ErrorLines);
             Assert.StartsWith("internal error: InvalidOperationException: first line second line", line);

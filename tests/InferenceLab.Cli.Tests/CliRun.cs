@@ -30,7 +30,7 @@ namespace InferenceLab.Cli.Tests
         public static CliRun With(params string[] args) => With(new TestCatalog().Open, args);
 
         /// <summary>Runs <c>inferencelab</c> with catalogs from <paramref name="openCatalog"/>.</summary>
-        public static CliRun With(Func<IReadOnlyList<string>, ISpecCatalog> openCatalog, params string[] args)
+        public static CliRun With(CatalogOpener openCatalog, params string[] args)
         {
             var output = new StringWriter();
             var error = new StringWriter();

@@ -24,7 +24,7 @@ namespace InferenceLab.Cli.Tests
         /// <summary>The extra catalog paths the command line asked for, last run.</summary>
         public IReadOnlyList<string> ExtraCatalogPaths { get; private set; } = Array.Empty<string>();
 
-        public ISpecCatalog Open(IReadOnlyList<string> extraCatalogPaths)
+        public ISpecCatalog Open(IReadOnlyList<string> extraCatalogPaths, Action<string> warn)
         {
             ExtraCatalogPaths = extraCatalogPaths;
             return this;

@@ -30,6 +30,8 @@ namespace InferenceLab.Cli.Tests
             IsUsageError("Option '--hardware' is required.", "latency", "--model", "llama-2-7b", "--input-length", "10", "--output-length", "10");
             IsUsageError("Option '--output-length' is required.", "latency", "--model", "llama-2-7b", "--hardware", "a10", "--input-length", "10");
             IsUsageError("Option '--context-length' is required.", "max-batch", "--model", "llama-2-7b", "--hardware", "a10");
+            IsUsageError("Option '--input-length' is required.", "memory", "--model", "llama-2-7b");
+            IsUsageError("Option '--input-length' is required.", "cost", "--model", "llama-2-7b");
         }
 
         [Theory]
@@ -57,20 +59,10 @@ namespace InferenceLab.Cli.Tests
         }
 
         [Fact]
-        public void Memory_needs_either_a_request_or_a_context()
-        {
-            IsUsageError("Give --input-length (with --output-length) or --context-length.", "memory", "--model", "llama-2-7b");
-            IsUsageError("Give --input-length (with --output-length) or --context-length.", "memory", "--model", "llama-2-7b", "--output-length", "10");
-            IsUsageError("Give --context-length, or --input-length with --output-length, not both.", "memory", "--model", "llama-2-7b", "--input-length", "10", "--context-length", "20");
-        }
-
-        [Fact]
-        public void Efficiency_needs_exactly_one_measurement()
-        {
-            string[] scenario = { "efficiency", "--model", "llama-2-7b", "--hardware", "a10", "--input-length", "10", "--output-length", "10" };
-            IsUsageError("Give exactly one measurement: --ttft-seconds, --tpot-seconds or --output-tokens-per-second.", scenario);
-            IsUsageError("Give exactly one measurement: --ttft-seconds, --tpot-seconds or --output-tokens-per-second.", System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(scenario, new[] { "--ttft-seconds", "0.1", "--tpot-seconds", "0.01" })));
-        }
+        public void Efficiency_needs_a_measurement() =>
+            IsUsageError(
+                "Give at least one measurement: --ttft-seconds, --tpot-seconds or --output-tokens-per-second.",
+                "efficiency", "--model", "llama-2-7b", "--hardware", "a10", "--input-length", "10", "--output-length", "10");
 
         [Fact]
         public void Options_belong_to_their_commands()

@@ -39,13 +39,30 @@ namespace InferenceLab.Cli.Tests
         [Fact]
         public void Memory_without_a_gpu_leaves_the_fit_fields_null()
         {
-            var m = Single("memory", "--model", "llama-2-7b", "--context-length", "4096");
+            var m = Single("memory", "--model", "llama-2-7b", "--input-length", "4096");
             Assert.Equal("", m.GetProperty("HardwareName").GetString());
+            // Without --output-length the sequences hold the prompt alone: 4096 × 524,288 B.
+            Assert.Equal(0, m.GetProperty("OutputLength").GetInt32());
             Assert.Equal(4096 * 524_288.0, m.GetProperty("KvCacheBytes").GetDouble());
             foreach (var name in new[] { "MemoryBytes", "UsableBytes", "Fits", "HeadroomBytes", "ShortfallBytes" })
             {
                 Assert.Equal(JsonValueKind.Null, m.GetProperty(name).ValueKind);
             }
+        }
+
+        [Fact]
+        public void Efficiency_gives_one_report_per_measurement_in_the_order_ttft_tpot_throughput()
+        {
+            var run = CliRun.With("efficiency", "--model", "llama-2-7b", "--hardware", "a10", "--batch-size", "1,2", "--input-length", "100", "--output-length", "11",
+                "--output-tokens-per-second", "50", "--time-to-first-token-seconds", "0.05", "--tpot-seconds", "0.03", "--format", "json");
+            Assert.Equal(0, run.ExitCode);
+            var rows = run.Json().Select(r => r.GetProperty("BatchSize").GetInt32() + "/" + r.GetProperty("Metric").GetString()).ToArray();
+            Assert.Equal(
+                new[] { "1/TimeToFirstToken", "1/TimePerOutputToken", "1/OutputThroughput", "2/TimeToFirstToken", "2/TimePerOutputToken", "2/OutputThroughput" },
+                rows);
+            // A throughput of 50 output tokens/s at batch 1 and 11 output tokens spans 11 ÷ 50 = 0.22 s; a TPOT of 30 ms over 10 decode steps 0.3 s.
+            Assert.Equal(0.22, run.Json()[2].GetProperty("MeasuredSeconds").GetDouble(), 12);
+            Assert.Equal(0.3, run.Json()[1].GetProperty("MeasuredSeconds").GetDouble(), 12);
         }
 
         [Fact]
@@ -160,7 +177,7 @@ namespace InferenceLab.Cli.Tests
             var run = CliRun.With("memory", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--batch-size", "2", "--input-length", "1000", "--output-length", "24");
             var row = run.Output.Split('\n')[2];
             // 13,476,831,232 B = 12.55 GiB of weights; 1 GiB of KV; 72 GiB usable of 80.
-            Assert.Matches(@"^llama-2-7b\s+a100-sxm-80gb\s+2\s+1,024\s+1\s+12\.55\s+1\.00\s+\d+\.\d\d\s+1\.00\s+\d+\.\d\d\s+72\.00\s+yes", row);
+            Assert.Matches(@"^llama-2-7b\s+a100-sxm-80gb\s+2\s+1,024\s+1\s+fp16\s+fp16\s+12\.55\s+1\.00\s+\d+\.\d\d\s+1\.00\s+\d+\.\d\d\s+72\.00\s+yes", row);
         }
     }
 }

@@ -37,8 +37,9 @@ namespace InferenceLab.Cli.Commands
                     {
                         run.Emit(() =>
                         {
-                            var cost = CostEstimator.Step(new Scenario(d, step.BatchSize, step.InputLength, step.OutputLength), step.Phase, step.ContextLength);
-                            return operators ? cost.Operators.Cast<object>() : new object[] { cost };
+                            var cost = CostEstimator.Step(step.ScenarioOf(d), step.Phase, step.ContextLength);
+                            // The operators the model has, as Measure-InferenceCost prints them: a dense model has no router, a model without windows no window attention.
+                            return operators ? cost.Operators.Where(o => o.LayerCount > 0).Cast<object>() : new object[] { cost };
                         });
                     }
                 }

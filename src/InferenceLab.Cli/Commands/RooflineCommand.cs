@@ -36,7 +36,7 @@ namespace InferenceLab.Cli.Commands
                     {
                         run.Emit(() =>
                         {
-                            var scenario = new Scenario(d, step.BatchSize, step.InputLength, step.OutputLength);
+                            var scenario = step.ScenarioOf(d);
                             return operators
                                 ? RooflineAnalyzer.AnalyzeOperators(scenario, step.Phase, step.ContextLength).Cast<object>()
                                 : new object[] { RooflineAnalyzer.Analyze(scenario, step.Phase, step.ContextLength) };

@@ -5,12 +5,11 @@ using InferenceLab.Core;
 
 namespace InferenceLab.Cli.Commands
 {
-    /// <summary>The options of <c>cost</c> and <c>roofline</c> that pick a step: batch, lengths, phase and decode context.</summary>
+    /// <summary>The options of <c>cost</c> and <c>roofline</c> that pick a step: phase, batch, prompt and decode context.</summary>
     internal sealed class StepShapeOptions
     {
         private readonly Option<IReadOnlyList<int>> batch = CliOptions.Integers("--batch-size", "Concurrent sequences.", 1);
         private readonly Option<IReadOnlyList<int>> input = CliOptions.Integers("--input-length", "Prompt tokens per sequence: the prefill's length, and the decode context by default.");
-        private readonly Option<IReadOnlyList<int>> output = CliOptions.Integers("--output-length", "Generated tokens per sequence; input + output must fit the model's position limit.", 1);
         private readonly Option<IReadOnlyList<int>> contextLength = CliOptions.OptionalIntegers("--context-length", "Cached tokens per sequence of a decode step. Default: the input length. Prefill steps start from an empty cache.");
         private readonly Option<IReadOnlyList<Phase>> phase = CliOptions.Phases();
 
@@ -20,7 +19,6 @@ namespace InferenceLab.Cli.Commands
             command.Options.Add(phase);
             command.Options.Add(batch);
             command.Options.Add(input);
-            command.Options.Add(output);
             command.Options.Add(contextLength);
         }
 
@@ -32,9 +30,9 @@ namespace InferenceLab.Cli.Commands
             {
                 // A prefill starts from an empty cache, so --context-length does not multiply its rows.
                 var contexts = p == Phase.Prefill ? new List<int>() : parse.GetValue(contextLength)!;
-                foreach (var v in Grid.Combinations(parse.GetValue(batch)!, parse.GetValue(input)!, parse.GetValue(output)!, contexts))
+                foreach (var v in Grid.Combinations(parse.GetValue(batch)!, parse.GetValue(input)!, contexts))
                 {
-                    yield return new StepShape(v[0]!.Value, v[1]!.Value, v[2]!.Value, v[3], p);
+                    yield return new StepShape(v[0]!.Value, v[1]!.Value, v[2], p);
                 }
             }
         }

@@ -30,7 +30,7 @@ namespace InferenceLab.Cli.Output
                 Right<ModelSpec>("KV heads", m => Whole(m.KeyValueHeadCount)),
                 Right<ModelSpec>("Experts", m => m.IsMixtureOfExperts ? m.ExpertsPerToken + "/" + m.ExpertCount : "-"),
                 Right<ModelSpec>("Max positions", m => Whole(m.MaxPositionEmbeddings)),
-                Left<ModelSpec>("Weights", m => m.WeightFormat.ToString()),
+                Left<ModelSpec>("Weight type", m => m.WeightFormat.ToString()),
             },
             [typeof(HardwareSpec)] = new[]
             {
@@ -51,6 +51,8 @@ namespace InferenceLab.Cli.Output
                 Right<MemoryEstimate>("Batch", m => Whole(m.BatchSize)),
                 Right<MemoryEstimate>("Context", m => Whole(m.ContextLength)),
                 Right<MemoryEstimate>("TP", m => Whole(m.TensorParallel)),
+                Left<MemoryEstimate>("Weight type", m => WeightName(m.WeightType, m.WeightGroupSize)),
+                Left<MemoryEstimate>("KV type", m => m.KvCacheType.ToName()),
                 Right<MemoryEstimate>("Weights GiB", m => Gibibytes(m.WeightBytes)),
                 Right<MemoryEstimate>("KV cache GiB", m => Gibibytes(m.KvCacheBytes)),
                 Right<MemoryEstimate>("Activations GiB", m => Gibibytes(m.ActivationBytes)),
@@ -65,6 +67,8 @@ namespace InferenceLab.Cli.Output
                 Left<MaxContextResult>("GPU", m => m.HardwareName),
                 Right<MaxContextResult>("Batch", m => Whole(m.BatchSize)),
                 Right<MaxContextResult>("TP", m => Whole(m.TensorParallel)),
+                Left<MaxContextResult>("Weight type", m => WeightName(m.WeightType, m.WeightGroupSize)),
+                Left<MaxContextResult>("KV type", m => m.KvCacheType.ToName()),
                 Right<MaxContextResult>("Max context", m => Whole(m.MaxContextLength)),
                 Left<MaxContextResult>("Limited by", m => m.LimitedBy.ToString()),
                 Right<MaxContextResult>("Total GiB", m => Gibibytes(m.TotalBytes)),
@@ -76,6 +80,8 @@ namespace InferenceLab.Cli.Output
                 Left<MaxBatchResult>("GPU", m => m.HardwareName),
                 Right<MaxBatchResult>("Context", m => Whole(m.ContextLength)),
                 Right<MaxBatchResult>("TP", m => Whole(m.TensorParallel)),
+                Left<MaxBatchResult>("Weight type", m => WeightName(m.WeightType, m.WeightGroupSize)),
+                Left<MaxBatchResult>("KV type", m => m.KvCacheType.ToName()),
                 Right<MaxBatchResult>("Max batch", m => Whole(m.MaxBatchSize)),
                 Right<MaxBatchResult>("KV capacity tokens", m => Whole(m.KvCacheCapacityTokens)),
                 Right<MaxBatchResult>("KV/sequence MiB", m => Mebibytes(m.KvCacheBytesPerSequence)),
@@ -131,6 +137,8 @@ namespace InferenceLab.Cli.Output
                 Right<LatencyEstimate>("Input", l => Whole(l.InputLength)),
                 Right<LatencyEstimate>("Output", l => Whole(l.OutputLength)),
                 Right<LatencyEstimate>("GPUs", l => Whole(l.GpuCount)),
+                Left<LatencyEstimate>("Weight type", l => WeightName(l.WeightType, l.WeightGroupSize)),
+                Left<LatencyEstimate>("KV type", l => l.KvCacheType.ToName()),
                 Right<LatencyEstimate>("TTFT ms", l => Milliseconds(l.TimeToFirstTokenSeconds)),
                 Right<LatencyEstimate>("TPOT ms", l => Milliseconds(l.TimePerOutputTokenSeconds)),
                 Right<LatencyEstimate>("End-to-end s", l => Seconds(l.EndToEndSeconds)),
@@ -161,6 +169,9 @@ namespace InferenceLab.Cli.Output
 
         /// <summary>The result types with a table layout.</summary>
         public static IEnumerable<Type> Types => Layouts.Keys;
+
+        /// <summary>A weight format as people write it: <c>bf16</c>, or <c>int4/g128</c> with group scales.</summary>
+        private static string WeightName(DataType type, int groupSize) => groupSize > 0 ? type.ToName() + "/g" + groupSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : type.ToName();
 
         private static TableColumn Left<T>(string header, Func<T, string> cell) => new TableColumn(header, o => cell((T)o), numeric: false);
 
