@@ -82,6 +82,31 @@ peak_flops_per_second: { bf16: 125e12, fp16: 125e12 }
         }
 
         [Fact]
+        public void The_quick_start_in_docs_cli_md_shows_what_the_commands_print()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(directory.FullName, "docs", "cli.md")))
+            {
+                directory = directory.Parent!;
+            }
+
+            // The quick start alternates a fenced command and a fenced block of what it prints.
+            string text = File.ReadAllText(Path.Combine(directory.FullName, "docs", "cli.md")).Replace("\r\n", "\n");
+            string quickStart = text.Substring(text.IndexOf("## Quick start", StringComparison.Ordinal));
+            quickStart = quickStart.Substring(0, quickStart.IndexOf("### As a .NET tool", StringComparison.Ordinal));
+            var blocks = quickStart.Split("```\n").Where((_, i) => i % 2 == 1).Select(b => b.TrimEnd('\n')).ToArray();
+            Assert.Equal(4, blocks.Length);
+            const string prefix = "dotnet run --project src/InferenceLab.Cli -- ";
+            Assert.StartsWith(prefix + "latency ", blocks[0]);
+            for (int i = 0; i < blocks.Length; i += 2)
+            {
+                var run = Run(blocks[i].Substring(prefix.Length).Split(' '));
+                Assert.Equal(0, run.ExitCode);
+                Assert.Equal(blocks[i + 1], run.Output.Replace("\r\n", "\n").TrimEnd('\n'));
+            }
+        }
+
+        [Fact]
         public void Every_help_example_runs_on_the_built_in_catalogs()
         {
             using var folder = new TempFolder("llama-2-7b");
