@@ -9,7 +9,7 @@ using InferenceLab.Core.Models;
 
 namespace InferenceLab.Cli.Tests
 {
-    /// <summary>A catalog of <see cref="TestSpecs"/>: case-insensitive names and aliases, * and ? wildcards, NotFoundException on a miss.</summary>
+    /// <summary>A catalog of <see cref="TestSpecs"/>: case-insensitive names and aliases, * and ? wildcards (which may match nothing), NotFoundException when a plain name misses.</summary>
     internal sealed class TestCatalog : ISpecCatalog
     {
         private readonly IReadOnlyList<ModelSpec> models;
@@ -42,7 +42,7 @@ namespace InferenceLab.Cli.Tests
         {
             var regex = new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase);
             var found = entries.Where(e => regex.IsMatch(name(e)) || aliases(e).Any(regex.IsMatch)).ToList();
-            if (found.Count == 0)
+            if (found.Count == 0 && pattern.IndexOfAny(new[] { '*', '?' }) < 0)
             {
                 var names = entries.Select(name).ToList();
                 throw new NotFoundException(field + "NotFound", field, pattern, names, $"No {field.ToLowerInvariant()} named '{pattern}'. Nearest: {string.Join(", ", names)}.");

@@ -21,13 +21,13 @@ namespace InferenceLab.Cli.Catalog
         /// <exception cref="Core.CatalogDataException">The file cannot be read or is malformed.</exception>
         HardwareSpec GetHardware(string nameOrPath);
 
-        /// <summary>The models a name, wildcard pattern or file path names; every model when null.</summary>
-        /// <exception cref="Core.NotFoundException">A name or pattern that matches nothing.</exception>
+        /// <summary>The models a name, wildcard pattern or file path names; every model when null. A pattern may match nothing.</summary>
+        /// <exception cref="Core.NotFoundException">A plain name that is neither a model nor a file.</exception>
         /// <exception cref="Core.CatalogDataException">The file cannot be read or is malformed.</exception>
         IReadOnlyList<ModelSpec> FindModels(string? pattern);
 
-        /// <summary>The GPUs a name, wildcard pattern or file path names; every GPU when null.</summary>
-        /// <exception cref="Core.NotFoundException">A name or pattern that matches nothing.</exception>
+        /// <summary>The GPUs a name, wildcard pattern or file path names; every GPU when null. A pattern may match nothing.</summary>
+        /// <exception cref="Core.NotFoundException">A plain name that is neither a GPU nor a file.</exception>
         /// <exception cref="Core.CatalogDataException">The file cannot be read or is malformed.</exception>
         IReadOnlyList<HardwareSpec> FindHardware(string? pattern);
     }
