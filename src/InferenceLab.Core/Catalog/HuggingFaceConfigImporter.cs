@@ -496,9 +496,9 @@ namespace InferenceLab.Core.Catalog
             switch (method)
             {
                 case "mxfp4":
-                    // OCP MX: blocks of 32 fp4 (e2m1) elements share one 8-bit (e8m0) scale.
-                    format = new WeightFormat(DataType.Fp4, 32, 1);
-                    warnings.Add("quantization_config: mxfp4 applies to the MoE experts; the checkpoint keeps attention, router, embedding and LM head in " + nativeType.ToName() + ", while ModelSpec applies one weight format to every linear weight.");
+                    // OCP MX: blocks of 32 fp4 (e2m1) elements share one 8-bit (e8m0) scale. gpt-oss quantizes only the MoE
+                    // experts (its modules_to_not_convert keeps attention, router, embedding and LM head unquantized).
+                    format = new WeightFormat(DataType.Fp4, 32, 1, routedExpertsOnly: true);
                     break;
                 case "gptq":
                 case "awq":

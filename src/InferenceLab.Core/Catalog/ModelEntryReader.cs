@@ -48,7 +48,7 @@ namespace InferenceLab.Core.Catalog
             ["published_parameters_source"] = "PublishedParameterSource",
         };
 
-        private static readonly string[] WeightFormatKeys = { "type", "group_size", "scale_bytes" };
+        private static readonly string[] WeightFormatKeys = { "type", "group_size", "scale_bytes", "experts_only" };
 
         /// <summary>True when a mapping looks like a model entry rather than a GPU entry or a config.json.</summary>
         public static bool LooksLikeModel(YamlMappingNode node) => node.ContainsKey("layers") || node.ContainsKey("hidden_size") && node.ContainsKey("name");
@@ -78,7 +78,8 @@ namespace InferenceLab.Core.Catalog
 
                 int groupSize = format.Int("group_size", 0, Dim) ?? 0;
                 double scaleBytes = format.Double("scale_bytes") ?? 0;
-                weightFormat = Construct(format, () => new WeightFormat(type, groupSize, scaleBytes));
+                bool expertsOnly = format.Bool("experts_only") ?? false;
+                weightFormat = Construct(format, () => new WeightFormat(type, groupSize, scaleBytes, expertsOnly));
             }
 
             f.Ignore("notes");

@@ -30,6 +30,7 @@ namespace InferenceLab.Core.Cost
         private readonly LayerShapes shapes;
         private readonly double activationBytes;
         private readonly double weightBytes;
+        private readonly double expertWeightBytes;
         private readonly double embeddingBytes;
         private readonly double kvBytesPerTokenPerLayer;
         private readonly double mlpMatrices;
@@ -44,7 +45,8 @@ namespace InferenceLab.Core.Cost
             TensorParallel = tensorParallel;
             shapes = LayerShapes.For(model, tensorParallel);
             activationBytes = scenario.ActivationType.BytesPerElement();
-            weightBytes = scenario.WeightFormat.BytesPerWeight;
+            weightBytes = scenario.LinearBytesPerWeight;
+            expertWeightBytes = scenario.ExpertBytesPerWeight;
             embeddingBytes = scenario.EmbeddingType.BytesPerElement();
             flashAttention = scenario.Efficiency.FlashAttention;
             decodeKvReadsPerKvHead = scenario.Efficiency.SharesKvAcrossQueryGroups || model.UsesLatentAttention
@@ -254,7 +256,7 @@ namespace InferenceLab.Core.Cost
                 double k = model.ExpertsPerToken;
                 double distinct = LayerShapes.DistinctExperts(model.ExpertCount, model.ExpertsPerToken, n);
                 experts.Flops = moeLayers * 2 * n * k * shapes.OneExpert;
-                experts.WeightBytesRead = moeLayers * distinct * shapes.OneExpert * weightBytes;
+                experts.WeightBytesRead = moeLayers * distinct * shapes.OneExpert * expertWeightBytes;
                 experts.ActivationBytesRead = moeLayers * n * k * (h + expertWidth) * a;
                 experts.ActivationBytesWritten = moeLayers * n * k * (h + ((mlpMatrices - 1) * expertWidth)) * a;
                 experts.GemmTokens = n * k / distinct;

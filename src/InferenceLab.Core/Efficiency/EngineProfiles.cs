@@ -45,7 +45,12 @@ namespace InferenceLab.Core.Efficiency
                 allReduceLatencySeconds: AllReduceLatencySeconds, interconnectEfficiency: InterconnectEfficiency,
                 source: FitProcedure + " 23 TensorRT-LLM v0.9.0 rows."),
             23,
-            "Fitted to 23 rows of TensorRT-LLM v0.9.0's performance document: compute and memory efficiency.");
+            "Fitted to 23 rows of TensorRT-LLM v0.9.0's performance document: compute and memory efficiency.",
+            new Memory.EngineMemoryModel(
+                Memory.KvBudgetRule.TensorRtLlm, defaultMemoryUtilization: 0.90, defaultBlockSize: 32, defaultMaxBatchedTokens: 8192, defaultMaxSequences: 2048,
+                samplerLogitBuffers: 1, forwardActivationScale: 1.31, nonTorchBytes: 0.25 * GiB, multiGpuCommunicationBytes: 1.86 * GiB,
+                contextBytes: 0.51 * GiB, cudaGraphBytes: 0, deductsCudaGraphs: false,
+                source: "TensorRT-LLM's KvCacheConfig: free_gpu_memory_fraction (0.9) of the memory free after the engine and its runtime buffers (max_num_tokens 8192) load; tokens_per_block 32. Not calibrated."));
 
         /// <summary>llama.cpp (CUDA), fitted to 7 llama-bench rows of pull requests #4766 and #6017 (RTX 4090, A100 PCIe).</summary>
         public static EngineProfile LlamaCpp { get; } = new EngineProfile(
@@ -57,11 +62,32 @@ namespace InferenceLab.Core.Efficiency
             7,
             "Fitted to 7 llama-bench rows (early 2024, no flash attention, no CUDA graphs): compute, memory and per-layer overhead.");
 
-        /// <summary>vLLM: no calibration rows yet, so the generic factors.</summary>
-        public static EngineProfile Vllm { get; } = Uncalibrated("vllm", new[] { "vLLM" });
+        private const double GiB = 1024.0 * 1024 * 1024;
 
-        /// <summary>SGLang: no calibration rows yet, so the generic factors.</summary>
-        public static EngineProfile Sglang { get; } = Uncalibrated("sglang", new[] { "SGLang" });
+        /// <summary>
+        /// vLLM: no latency calibration rows yet, so the generic efficiency factors. Its start-up memory budget is fitted to 22
+        /// vLLM 0.19 start-up logs on H100 (tests/data/kv-capacity-calibration.csv; VllmMemoryFitTests re-runs the fit):
+        /// the sampler holds 3.80 fp32 vocabulary-sized buffers per sequence, the forward pass peaks at 1.31× the working set
+        /// InferenceLab counts, 0.25 GiB outside PyTorch grows during the forward pass and NCCL adds 1.86 GiB with TP above 1.
+        /// Defaults as its logs print them: gpu_memory_utilization 0.9, block size 16, 8192 batched tokens, 1024 sequences; the
+        /// CUDA-graph pool (about 0.84 GiB estimated) is captured after sizing and not deducted.
+        /// </summary>
+        public static EngineProfile Vllm { get; } = Uncalibrated("vllm", new[] { "vLLM" }, new Memory.EngineMemoryModel(
+            Memory.KvBudgetRule.Vllm, defaultMemoryUtilization: 0.90, defaultBlockSize: 16, defaultMaxBatchedTokens: 8192, defaultMaxSequences: 1024,
+            samplerLogitBuffers: 3.80, forwardActivationScale: 1.31, nonTorchBytes: 0.25 * GiB, multiGpuCommunicationBytes: 1.86 * GiB,
+            contextBytes: 0.51 * GiB, cudaGraphBytes: 0.84 * GiB, deductsCudaGraphs: false,
+            source: "Fitted to 22 vLLM 0.19 start-up logs (llm-d-incubation/llm-d-planner PR #205); see docs/memory.md."));
+
+        /// <summary>
+        /// SGLang: no calibration rows, so the generic efficiency factors. Its KV pool is mem_fraction_static × total memory
+        /// minus weights and the CUDA context (python/sglang/srt/model_executor/model_runner.py, profile_max_num_token);
+        /// default fraction 0.88 at TP 1, token pages of 1, chunked prefill of 8192 tokens. Not calibrated.
+        /// </summary>
+        public static EngineProfile Sglang { get; } = Uncalibrated("sglang", new[] { "SGLang" }, new Memory.EngineMemoryModel(
+            Memory.KvBudgetRule.Sglang, defaultMemoryUtilization: 0.88, defaultBlockSize: 1, defaultMaxBatchedTokens: 8192, defaultMaxSequences: 4096,
+            samplerLogitBuffers: 3.80, forwardActivationScale: 1.31, nonTorchBytes: 0.25 * GiB, multiGpuCommunicationBytes: 1.86 * GiB,
+            contextBytes: 0.51 * GiB, cudaGraphBytes: 0.84 * GiB, deductsCudaGraphs: false,
+            source: "SGLang's documented rule with vLLM's measured CUDA context and NCCL sizes; not calibrated."));
 
         /// <summary>Every built-in profile.</summary>
         public static IReadOnlyList<EngineProfile> All { get; } = new[] { Generic, TensorRtLlm, Vllm, Sglang, LlamaCpp };
@@ -83,13 +109,13 @@ namespace InferenceLab.Core.Efficiency
             throw new NotFoundException("EngineNotFound", "Engine", wanted, names, $"Engine '{wanted}' is not a known profile. Known: {string.Join(", ", names)}.");
         }
 
-        private static EngineProfile Uncalibrated(string name, IReadOnlyList<string> aliases)
+        private static EngineProfile Uncalibrated(string name, IReadOnlyList<string> aliases, Memory.EngineMemoryModel memory)
         {
             var g = Generic.Efficiency;
             var efficiency = new EfficiencyProfile(name, g.ComputeEfficiency, g.MemoryEfficiency, g.AttentionMemoryEfficiency, g.GemmHalfEfficiencyTokens,
                 g.MoeEfficiency, g.StepOverheadSeconds, g.LayerOverheadSeconds, g.AllReduceLatencySeconds, g.InterconnectEfficiency, g.FlashAttention,
                 g.SharesKvAcrossQueryGroups, "The generic profile's factors: no published measurements of " + name + " are in the calibration data.");
-            return new EngineProfile(name, aliases, efficiency, 0, $"No calibration rows for {name}: uses the generic profile's factors.");
+            return new EngineProfile(name, aliases, efficiency, 0, $"No latency calibration rows for {name}: uses the generic profile's efficiency factors.", memory);
         }
     }
 }

@@ -15,6 +15,9 @@ namespace InferenceLab.Core.Memory
         // The sampler's logits are fp32, as in StepCostModel.
         private const double LogitBytes = 4;
 
+        /// <summary>vLLM's VLLM_FUSED_MOE_CHUNK_SIZE default: the most tokens one fused-MoE call processes.</summary>
+        public const int FusedMoeChunkTokens = 32768;
+
         /// <summary>
         /// The budget of <paramref name="engine"/> for the deployment, with <paramref name="contextLength"/> tokens per
         /// request for the maximum concurrency. The deployment's data types, TP and PP apply; its MemoryUtilization does not
@@ -97,7 +100,8 @@ namespace InferenceLab.Core.Memory
 
         /// <summary>
         /// vLLM's profiling peak: a forward pass of max_num_batched_tokens tokens, then the sampler on max_num_seqs rows holding
-        /// fp32 vocabulary-sized buffers; the two run one after the other, so the larger sets the peak.
+        /// fp32 vocabulary-sized buffers. The two run one after the other, so the larger sets the peak, except that a MoE
+        /// model's fused-expert workspaces stay cached and are still held while the sampler runs.
         /// </summary>
         private static double ProfilingPeak(EngineMemoryModel rules, MemoryModel memory, int stage, Deployment deployment, in EngineMemoryBudget.Parts parts)
         {
@@ -106,7 +110,25 @@ namespace InferenceLab.Core.Memory
             double sampler = memory.Stage(stage).IsLast
                 ? rules.SamplerLogitBuffers * parts.MaxSequences * deployment.Model.VocabularySize * LogitBytes
                 : 0;
-            return Math.Max(forward, sampler);
+            return Math.Max(forward, sampler + ExpertWorkspaceBytes(memory, stage, deployment, tokens));
+        }
+
+        /// <summary>
+        /// The fused-MoE kernel's workspaces for one chunk of tokens: tokens × top-k × (max(2·N, H) + N) elements, with N the
+        /// expert width on one GPU and H the hidden size (vLLM's fused_moe intermediate caches; chunks of at most
+        /// <see cref="FusedMoeChunkTokens"/> tokens).
+        /// </summary>
+        private static double ExpertWorkspaceBytes(MemoryModel memory, int stage, Deployment deployment, double tokens)
+        {
+            var model = deployment.Model;
+            if (memory.Stage(stage).MoeLayers == 0)
+            {
+                return 0;
+            }
+
+            double chunk = Math.Min(tokens, FusedMoeChunkTokens);
+            double width = (double)model.ExpertIntermediateSize / deployment.TensorParallel;
+            return chunk * model.ExpertsPerToken * (Math.Max(2 * width, model.HiddenSize) + width) * deployment.ActivationType.BytesPerElement();
         }
 
         /// <summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using InferenceLab.Core.Catalog;
 using InferenceLab.Core.Hardware;
 using InferenceLab.Core.Models;
 
@@ -7,46 +9,30 @@ namespace InferenceLab.Core.Tests.Calibration
 {
     /// <summary>
     /// Turns a calibration row into InferenceLab inputs. Architectures come from the row's own columns (the CSV copies
-    /// them from each model's config.json), plus the position limit of that config.json; GPUs from their datasheets.
+    /// them from each model's config.json), plus the position limit of that config.json; GPUs from the built-in catalog.
     /// </summary>
     internal static class CalibrationSetup
     {
         private const double GiB = 1024.0 * 1024 * 1024;
 
-        private static readonly Dictionary<string, HardwareSpec> Gpus = new Dictionary<string, HardwareSpec>(StringComparer.Ordinal)
+        /// <summary>
+        /// The GPU of a row from the built-in catalog (the CSV's GPU names are catalog aliases). On GeForce cards llama.cpp
+        /// multiplies F16 matrices with fp16 accumulation (ggml-cuda.cu maps GGML_TYPE_F16 to CUBLAS_COMPUTE_16F outside
+        /// Volta, RDNA4 and CDNA), which Ada runs at twice the fp32-accumulate rate the catalog stores (Ada whitepaper:
+        /// RTX 4090 fp16 tensor 330.3 TFLOP/s dense with fp16 accumulate, 165.2 with fp32).
+        /// </summary>
+        public static HardwareSpec Hardware(CalibrationRow row)
         {
-            // NVIDIA H100 SXM datasheet: 80 GB HBM3, 3.35 TB/s; 989.4 TFLOP/s fp16/bf16 and 1978.9 fp8 dense (half the sparse
-            // figures); NVLink 4 900 GB/s total, 450 GB/s per direction.
-            ["H100-SXM5-80GB"] = Gpu("h100-sxm", 80 * GiB, 3.35e12, 989.4e12, 1978.9e12, 450e9),
-
-            // NVIDIA H200 datasheet: 141 GB HBM3e, 4.8 TB/s; the H100's tensor cores.
-            ["H200-SXM-141GB"] = Gpu("h200", 141e9, 4.8e12, 989.4e12, 1978.9e12, 450e9),
-
-            // NVIDIA L40S datasheet: 48 GB GDDR6, 864 GB/s; 362.05 TFLOP/s fp16 and 733 fp8 dense; PCIe Gen4 x16.
-            ["L40S-48GB"] = Gpu("l40s", 48 * GiB, 864e9, 362.05e12, 733e12, 32e9),
-
-            // NVIDIA A100 datasheet: SXM4 80GB 2,039 GB/s, PCIe 80GB 1,935 GB/s; 312 TFLOP/s fp16 dense; no fp8.
-            ["A100-SXM4-80GB"] = Gpu("a100-sxm-80gb", 80 * GiB, 2.039e12, 312e12, 0, 300e9),
-            ["A100-PCIe-80GB"] = Gpu("a100-pcie-80gb", 80 * GiB, 1.935e12, 312e12, 0, 32e9),
-
-            // NVIDIA Ada whitepaper (RTX 4090): 24 GB GDDR6X, 1,008 GB/s; fp16 tensor 330.3 TFLOP/s dense with fp16
-            // accumulation (165.2 with fp32 accumulation); llama.cpp's cuBLAS path accumulates in fp16.
-            ["RTX 4090 (24GB)"] = Gpu("rtx-4090", 24 * GiB, 1.008e12, 330.3e12, 660.6e12, 32e9),
-        };
-
-        private static HardwareSpec Gpu(string name, double memoryBytes, double bandwidth, double fp16, double fp8, double link)
-        {
-            var peaks = new Dictionary<DataType, double> { [DataType.Fp16] = fp16, [DataType.Bf16] = fp16 };
-            if (fp8 > 0)
+            var gpu = CatalogSet.BuiltIn.GetHardware(row.Gpu);
+            if (row.IsTensorRtLlm || !gpu.Name.StartsWith("rtx-", StringComparison.Ordinal))
             {
-                peaks[DataType.Fp8] = fp8;
+                return gpu;
             }
 
-            return new HardwareSpec(name, memoryBytes, bandwidth, peaks, link);
+            var peaks = gpu.NativeTypes.ToDictionary(t => t, t => gpu.Peak(t)!.Value);
+            peaks[DataType.Fp16] *= 2;
+            return new HardwareSpec(gpu.Name, gpu.MemoryBytes, gpu.MemoryBandwidthBytesPerSecond, peaks, gpu.InterconnectBandwidthBytesPerSecond, gpu.Interconnect, gpu.VisibleMemoryBytes);
         }
-
-        /// <summary>The GPU of a row.</summary>
-        public static HardwareSpec Hardware(CalibrationRow row) => Gpus[row.Gpu];
 
         /// <summary>The model of a row, from its architecture columns.</summary>
         public static ModelSpec Model(CalibrationRow row)

@@ -114,7 +114,7 @@ namespace InferenceLab.Core.Tests.Catalog
             Assert.Equal(128, CatalogSet.BuiltIn.GetModel("gemma-3-27b").HeadDimension);
 
             // gpt-oss quantization_config mxfp4: fp4 elements with one 1-byte scale per 32.
-            Assert.Equal(new WeightFormat(DataType.Fp4, 32, 1), CatalogSet.BuiltIn.GetModel("gpt-oss-20b").WeightFormat);
+            Assert.Equal(new WeightFormat(DataType.Fp4, 32, 1, routedExpertsOnly: true), CatalogSet.BuiltIn.GetModel("gpt-oss-20b").WeightFormat);
             Assert.True(CatalogSet.BuiltIn.GetModel("gpt-oss-20b").AttentionBias);
             Assert.True(CatalogSet.BuiltIn.GetModel("qwen2.5-7b").AttentionBias);
             Assert.False(CatalogSet.BuiltIn.GetModel("phi-2").GatedMlp);

@@ -37,10 +37,22 @@ namespace InferenceLab.Core.Tests.Catalog
         {
             Assert.Contains(CatalogFile.ReadModel(CatalogTestFiles.Fixture("falcon-7b")).Warnings, w => w.StartsWith("max_position_embeddings: not stated", System.StringComparison.Ordinal));
             Assert.Contains(CatalogFile.ReadModel(CatalogTestFiles.Fixture("deepseek-v3")).Warnings, w => w.StartsWith("num_nextn_predict_layers", System.StringComparison.Ordinal));
-            Assert.Contains(CatalogFile.ReadModel(CatalogTestFiles.Fixture("gpt-oss-20b")).Warnings, w => w.Contains("mxfp4 applies to the MoE experts"));
             var gemma3 = CatalogFile.ReadModel(CatalogTestFiles.Fixture("gemma-3-27b")).Warnings;
             Assert.Contains(gemma3, w => w.StartsWith("vision_config", System.StringComparison.Ordinal));
             Assert.Contains(gemma3, w => w.StartsWith("text_config.vocab_size: not stated", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Gpt_oss_mxfp4_covers_the_routed_experts_only()
+        {
+            // openai/gpt-oss-20b config.json: quantization_config mxfp4 with modules_to_not_convert listing self_attn, router,
+            // embed_tokens and lm_head. Experts: 32 per layer × 3 × 2880² parameters in fp4 plus one e8m0 scale per 32.
+            var model = CatalogFile.ReadModel(CatalogTestFiles.Fixture("gpt-oss-20b")).Value;
+            Assert.True(model.WeightFormat.RoutedExpertsOnly);
+            Assert.Equal(0.5 + (1.0 / 32), model.WeightFormat.BytesPerWeight);
+            var deployment = new Deployment(model);
+            Assert.Equal(2, deployment.LinearBytesPerWeight);
+            Assert.Equal(0.53125, deployment.ExpertBytesPerWeight);
         }
 
         [Fact]
