@@ -26,7 +26,16 @@ namespace InferenceLab.Cli.Tests
             Assert.Equal(2, records.Count);
             Assert.Equal("my,\"odd\" model", records[1][0]);
             Assert.Equal("org/odd;odd", records[1][records[0].ToList().IndexOf("Aliases")]);
-            Assert.Equal("{\"Type\":\"Bf16\",\"GroupSize\":0,\"ScaleBytes\":0,\"BytesPerWeight\":2}", records[1][records[0].ToList().IndexOf("WeightFormat")]);
+
+            // A nested object is its compact JSON, with the nested type's property names.
+            string cell = records[1][records[0].ToList().IndexOf("WeightFormat")];
+            Assert.DoesNotContain("\n", cell);
+            using var format = System.Text.Json.JsonDocument.Parse(cell);
+            Assert.Equal(
+                typeof(WeightFormat).GetProperties().OrderBy(p => p.MetadataToken).Select(p => p.Name),
+                format.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal("Bf16", format.RootElement.GetProperty("Type").GetString());
+            Assert.Equal(2, format.RootElement.GetProperty("BytesPerWeight").GetDouble());
         }
 
         [Fact]
