@@ -24,6 +24,8 @@
     FormatsToProcess     = @('InferenceLab.Format.ps1xml')
 
     CmdletsToExport      = @(
+        'Get-InferenceModel',
+        'Get-InferenceHardware',
         'New-InferenceModel',
         'New-InferenceHardware',
         'Get-InferenceMemory',
@@ -46,8 +48,10 @@
             ReleaseNotes = @'
 First release: cmdlets for memory (Get-InferenceMemory), context and batch limits (Get-MaxContextLength, Get-MaxBatchSize),
 step cost and roofline (Measure-InferenceCost, Measure-RooflinePoint), latency and throughput (Measure-InferenceLatency),
-and efficiency from measurements (Measure-InferenceEfficiency), for models and GPUs made with New-InferenceModel and
-New-InferenceHardware. Every numeric parameter of a scenario takes arrays and sweeps their combinations.
+and efficiency from measurements (Measure-InferenceEfficiency), for models and GPUs from the built-in catalogs
+(Get-InferenceModel, Get-InferenceHardware, by name with tab completion), user catalogs, Hugging Face config.json files,
+or made field by field (New-InferenceModel, New-InferenceHardware). Every numeric parameter of a scenario takes arrays
+and sweeps their combinations.
 '@
         }
     }

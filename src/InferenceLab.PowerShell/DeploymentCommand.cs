@@ -5,6 +5,7 @@ using InferenceLab.Core;
 using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Hardware;
 using InferenceLab.Core.Models;
+using InferenceLab.PowerShell.Catalog;
 
 namespace InferenceLab.PowerShell
 {
@@ -21,15 +22,25 @@ namespace InferenceLab.PowerShell
         /// </summary>
         internal const double DefaultWeightScaleBytes = 2;
 
-        /// <summary>The model: an object from New-InferenceModel, or from the pipeline (by value, or by its ModelName property).</summary>
+        /// <summary>
+        /// The model: a catalog name or alias (<c>llama-2-7b</c>), or an object from Get-InferenceModel or New-InferenceModel,
+        /// from the pipeline by value or, as a result's ModelName, by property name.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelName")]
         [ValidateNotNull]
+        [ModelTransformation]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public ModelSpec Model { get; set; } = null!;
 
-        /// <summary>The GPU: an object from New-InferenceHardware, or from the pipeline (by value, or by its HardwareName property).</summary>
+        /// <summary>
+        /// The GPU: a catalog name or alias (<c>h100-sxm</c>), or an object from Get-InferenceHardware or
+        /// New-InferenceHardware, from the pipeline by value or, as a result's HardwareName, by property name.
+        /// </summary>
         [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("HardwareName", "Gpu")]
+        [HardwareTransformation]
+        [ArgumentCompleter(typeof(HardwareNameCompleter))]
         public HardwareSpec? Hardware { get; set; }
 
         /// <summary>Weight element type; by default the model's own format (its checkpoint's quantization, or its native type).</summary>

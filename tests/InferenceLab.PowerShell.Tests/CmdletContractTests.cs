@@ -27,7 +27,7 @@ namespace InferenceLab.PowerShell.Tests
             var names = CmdletMetadata.CmdletTypes.Select(CmdletMetadata.CmdletName).ToArray();
             foreach (var expected in new[]
             {
-                "New-InferenceModel", "New-InferenceHardware", "Get-InferenceMemory", "Get-MaxContextLength", "Get-MaxBatchSize",
+                "Get-InferenceModel", "Get-InferenceHardware", "New-InferenceModel", "New-InferenceHardware", "Get-InferenceMemory", "Get-MaxContextLength", "Get-MaxBatchSize",
                 "Measure-InferenceCost", "Measure-RooflinePoint", "Measure-InferenceLatency", "Measure-InferenceEfficiency",
             })
             {
@@ -133,6 +133,12 @@ namespace InferenceLab.PowerShell.Tests
             var hardware = CmdletMetadata.Parameter(type, "Hardware");
             Assert.True(hardware.FromPipeline && hardware.FromPipelineByPropertyName);
             Assert.Contains("HardwareName", hardware.Aliases);
+
+            // Names become catalog objects through the transformation; tab completion offers the catalog's names.
+            Assert.Contains(typeof(Catalog.ModelTransformationAttribute), model.AttributeTypes);
+            Assert.Contains(typeof(Catalog.HardwareTransformationAttribute), hardware.AttributeTypes);
+            Assert.Equal(typeof(Catalog.ModelNameCompleter), CmdletMetadata.Completer(type, "Model"));
+            Assert.Equal(typeof(Catalog.HardwareNameCompleter), CmdletMetadata.Completer(type, "Hardware"));
         }
 
         [Theory]
@@ -152,6 +158,21 @@ namespace InferenceLab.PowerShell.Tests
                     Assert.True(output.GetProperty(input) != null, $"{output.Name} lacks {input}");
                 }
             }
+        }
+
+        [Theory]
+        [InlineData(typeof(Catalog.GetInferenceModelCommand), typeof(Catalog.ModelNameCompleter))]
+        [InlineData(typeof(Catalog.GetInferenceHardwareCommand), typeof(Catalog.HardwareNameCompleter))]
+        public void Catalog_cmdlets_take_names_with_wildcards_and_completion_and_files_by_path(Type cmdlet, Type completer)
+        {
+            var name = CmdletMetadata.Parameter(cmdlet, "Name");
+            Assert.Contains(typeof(System.Management.Automation.SupportsWildcardsAttribute), name.AttributeTypes);
+            Assert.Equal(completer, CmdletMetadata.Completer(cmdlet, "Name"));
+            Assert.Contains(typeof(System.Management.Automation.SupportsWildcardsAttribute), CmdletMetadata.Parameter(cmdlet, "Path").AttributeTypes);
+            Assert.DoesNotContain(typeof(System.Management.Automation.SupportsWildcardsAttribute), CmdletMetadata.Parameter(cmdlet, "LiteralPath").AttributeTypes);
+            Assert.Equal(
+                new[] { "LiteralPath", "Name", "Path" },
+                CmdletMetadata.Parameters(cmdlet).SelectMany(p => p.Sets).Select(s => s.ParameterSetName).Where(s => s != CmdletMetadata.SetInfo.AllSets).Distinct().OrderBy(s => s));
         }
 
         [Fact]

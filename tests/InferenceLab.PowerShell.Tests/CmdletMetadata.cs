@@ -46,6 +46,13 @@ namespace InferenceLab.PowerShell.Tests
 
         public static ParameterInfo Parameter(Type cmdlet, string name) => Parameters(cmdlet).Single(p => p.Name == name);
 
+        /// <summary>The completer type an [ArgumentCompleter(typeof(...))] on the parameter names, or null.</summary>
+        public static Type? Completer(Type cmdlet, string parameter) =>
+            Parameter(cmdlet, parameter).Property.GetCustomAttributesData()
+                .Where(a => a.AttributeType == typeof(ArgumentCompleterAttribute))
+                .Select(a => a.ConstructorArguments[0].Value as Type)
+                .SingleOrDefault();
+
         /// <summary>The approved verbs: the constants of PowerShell's Verbs* classes.</summary>
         public static ISet<string> ApprovedVerbs { get; } = new HashSet<string>(
             typeof(VerbsCommon).Assembly.GetExportedTypes()

@@ -22,6 +22,7 @@ namespace InferenceLab.PowerShell.Tests
             {
                 "InferenceLab.psd1", "InferenceLab.PowerShell.dll", "InferenceLab.PowerShell.Loader.dll", "InferenceLab.PowerShell.LoadContext.dll",
                 "InferenceLab.Format.ps1xml", Path.Combine("en-US", "about_InferenceLab.help.txt"), Path.Combine("Dependencies", "InferenceLab.Core.dll"),
+                Path.Combine("Dependencies", "YamlDotNet.dll"),
             })
             {
                 Assert.True(File.Exists(Path.Combine(Repository.StagedModule, file)), file + " is not staged");
@@ -61,6 +62,24 @@ namespace InferenceLab.PowerShell.Tests
             // The test process's own Core (default context) is a different assembly: the two do not meet.
             Assert.NotSame(typeof(Core.Scenario).Assembly, core);
             Assert.Equal("DependencyLoadContext", resolver.Isolation);
+        }
+
+        [Fact]
+        public void Isolated_Core_parses_its_catalog_with_the_YamlDotNet_of_the_module_folder_not_the_one_already_loaded()
+        {
+            // The powershell-yaml situation: this test process already has a YamlDotNet in the default context.
+            var defaultYaml = typeof(YamlDotNet.Core.Parser).Assembly;
+            Assert.NotEmpty(Core.Catalog.CatalogSet.BuiltIn.Models);
+            var core = new DependencyResolver(Repository.StagedModule).Resolve(new AssemblyName("InferenceLab.Core"), requestingAssembly: null)!;
+
+            // Reading the isolated Core's built-in catalog makes it load YamlDotNet through its own context.
+            var catalog = core.GetType("InferenceLab.Core.Catalog.CatalogSet", throwOnError: true)!.GetProperty("BuiltIn")!.GetValue(null)!;
+            var models = (System.Collections.IEnumerable)catalog.GetType().GetProperty("Models")!.GetValue(catalog)!;
+            Assert.NotEmpty(models.Cast<object>());
+
+            var isolatedYaml = AssemblyLoadContext.GetLoadContext(core)!.Assemblies.Single(a => a.GetName().Name == "YamlDotNet");
+            Assert.NotSame(defaultYaml, isolatedYaml);
+            Assert.Equal(Path.GetFullPath(Path.Combine(Repository.StagedModule, "Dependencies", "YamlDotNet.dll")), isolatedYaml.Location);
         }
 
         [Fact]

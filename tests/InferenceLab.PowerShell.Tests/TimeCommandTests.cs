@@ -18,7 +18,7 @@ namespace InferenceLab.PowerShell.Tests
             var scenarios = cmd.Plan().Select(p => p.Request!).ToArray();
 
             Assert.Equal(new[] { (1, 64), (1, 128), (2, 64), (2, 128) }, scenarios.Select(s => (s.TensorParallel, s.OutputLength)));
-            Assert.All(scenarios, s => Assert.Same(EfficiencyProfiles.Generic, s.Efficiency));
+            Assert.All(scenarios, s => Assert.Same(EngineProfiles.Generic.Efficiency, s.Efficiency));
             Assert.Equal(4, cmd.ScenarioCount());
 
             cmd.RooflineRequested = true;

@@ -144,7 +144,9 @@ namespace InferenceLab.PowerShell.Hardware
         {
             try
             {
-                WriteObject(BuildHardware());
+                var hardware = BuildHardware();
+                Catalog.SessionCatalog.Remember(hardware);
+                WriteObject(hardware);
             }
             catch (InferenceLabException error)
             {

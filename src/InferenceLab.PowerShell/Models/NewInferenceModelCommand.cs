@@ -9,7 +9,8 @@ namespace InferenceLab.PowerShell.Models
     /// named as the model's own property and binds by property name, so a model piped in is copied with the parameters
     /// given replacing its fields (<c>$m | New-InferenceModel -Name my-llama -MaxPositionEmbeddings 8192</c>), and a CSV
     /// of architectures imports row by row. Its aliases, source and published count are not copied: they describe the
-    /// original. Core validates every field; a bad row is one error and the rest go on.
+    /// original. Core validates every field; a bad row is one error and the rest go on. The session remembers the model by
+    /// name, so results computed from it bind to later cmdlets by their ModelName.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "InferenceModel")]
     [OutputType(typeof(ModelSpec))]
@@ -99,6 +100,17 @@ namespace InferenceLab.PowerShell.Models
         [Parameter]
         [ValidateRange(0.0, 64.0)]
         public double? WeightScaleBytes { get; set; }
+
+        /// <summary>The weight format covers the MoE's routed experts only; the other linear weights stay in the native type (gpt-oss's MXFP4).</summary>
+        [Parameter]
+        public SwitchParameter WeightRoutedExpertsOnly
+        {
+            get => WeightRoutedExpertsOnlyValue;
+            set => WeightRoutedExpertsOnlyValue = value.IsPresent;
+        }
+
+        /// <summary><see cref="WeightRoutedExpertsOnly"/> as a bool, which tests can set.</summary>
+        internal bool WeightRoutedExpertsOnlyValue { get; set; }
 
         /// <summary>Tokens a sliding-window layer attends to (sliding_window); 0 without windows.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -208,14 +220,14 @@ namespace InferenceLab.PowerShell.Models
         /// <summary>The checkpoint's weight format: from -WeightType and its companions when given, else -WeightFormat, else null (native).</summary>
         internal WeightFormat? BuildWeightFormat()
         {
-            if (WeightType == null && WeightGroupSize == null && WeightScaleBytes == null)
+            if (WeightType == null && WeightGroupSize == null && WeightScaleBytes == null && !WeightRoutedExpertsOnlyValue)
             {
                 return WeightFormat;
             }
 
             int group = WeightGroupSize ?? 0;
             double scale = WeightScaleBytes ?? (group > 0 ? DeploymentCommand.DefaultWeightScaleBytes : 0);
-            return new WeightFormat(WeightType ?? WeightFormat?.Type ?? NativeType, group, scale);
+            return new WeightFormat(WeightType ?? WeightFormat?.Type ?? NativeType, group, scale, WeightRoutedExpertsOnlyValue);
         }
 
         /// <inheritdoc />
@@ -223,7 +235,9 @@ namespace InferenceLab.PowerShell.Models
         {
             try
             {
-                WriteObject(BuildModel());
+                var model = BuildModel();
+                Catalog.SessionCatalog.Remember(model);
+                WriteObject(model);
             }
             catch (InferenceLabException error)
             {
