@@ -139,8 +139,9 @@ namespace InferenceLab.PowerShell.Catalog
 
                     files.AddRange(resolved);
                 }
-                catch (ItemNotFoundException error)
+                catch (SessionStateException error)
                 {
+                    // ItemNotFoundException (no match), DriveNotFoundException, ProviderNotFoundException.
                     WriteError(new ErrorRecord(error, "PathNotFound", ErrorCategory.ObjectNotFound, path));
                 }
             }
