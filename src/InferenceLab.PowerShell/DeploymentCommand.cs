@@ -141,12 +141,21 @@ namespace InferenceLab.PowerShell
 
         /// <summary>
         /// One request per combination of <paramref name="axes"/>, the first axis (the tensor-parallel degrees) varying
-        /// slowest. A deployment that cannot be built fails once per tensor-parallel degree, not once per point; a missing GPU
-        /// that the cmdlet needs fails once for the whole call. <paramref name="build"/> returns null to leave a combination out.
+        /// slowest. A deployment that cannot be built fails once per tensor-parallel degree, not once per point; a model or
+        /// GPU name that did not resolve, or a missing GPU that the cmdlet needs, fails once for the whole item. <paramref name="build"/> returns null to leave a combination out.
         /// </summary>
         internal IEnumerable<Planned<TRequest>> PlanSweep<TRequest>(IReadOnlyList<int>[] axes, Func<Deployment, int[], TRequest?> build, Func<int[], string> describe)
             where TRequest : class
         {
+            // A name the transformation could not resolve: Core's not-found error, once for the item.
+            var unresolvedModel = UnresolvedSpecs.Of(Model);
+            var unresolved = unresolvedModel ?? UnresolvedSpecs.Of(Hardware);
+            if (unresolved != null)
+            {
+                yield return Planned<TRequest>.Failed(unresolved.Error, Describe(unresolvedModel != null ? "Model" : "Hardware", unresolved.Name));
+                yield break;
+            }
+
             var missing = MissingHardware();
             if (missing != null)
             {

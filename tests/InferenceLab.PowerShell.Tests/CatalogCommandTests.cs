@@ -65,14 +65,44 @@ namespace InferenceLab.PowerShell.Tests
         }
 
         [Fact]
-        public void An_unknown_name_is_Cores_not_found_error_with_the_nearest_names()
+        public void An_unknown_name_becomes_a_stand_in_carrying_Cores_not_found_error_with_the_nearest_names()
         {
-            var error = Assert.Throws<NotFoundException>(() => ModelTransformationAttribute.Resolve("lama-2-7b"));
+            var standIn = ModelTransformationAttribute.Resolve("lama-2-7b");
 
+            var unresolved = UnresolvedSpecs.Of(standIn)!;
+            Assert.IsType<ModelSpec>(standIn);
+            Assert.Equal("lama-2-7b", unresolved.Name);
+            var error = Assert.IsType<NotFoundException>(unresolved.Error);
             Assert.Equal("ModelNotFound", error.ErrorId);
             Assert.Equal(ErrorKind.ObjectNotFound, error.Kind);
             Assert.Contains("llama-2-7b", error.Suggestions);
-            Assert.Equal("HardwareNotFound", Assert.Throws<NotFoundException>(() => HardwareTransformationAttribute.Resolve("h100-sxn")).ErrorId);
+            Assert.Equal("HardwareNotFound", UnresolvedSpecs.Of(HardwareTransformationAttribute.Resolve("h100-sxn"))!.Error.ErrorId);
+            Assert.Null(UnresolvedSpecs.Of(Known.Llama2_7B));
+        }
+
+        [Fact]
+        public void A_name_of_the_other_kind_is_left_as_it_is_for_the_other_parameter()
+        {
+            // PowerShell offers a string piped by value to -Model and -Hardware alike: each keeps only its own kind.
+            Assert.Equal("a10", ModelTransformationAttribute.Resolve("a10"));
+            Assert.Equal("llama-2-7b", HardwareTransformationAttribute.Resolve("llama-2-7b"));
+        }
+
+        [Fact]
+        public void A_cmdlet_reports_an_unresolved_name_once_as_Cores_error_and_computes_nothing()
+        {
+            var memory = new Memory.GetInferenceMemoryCommand
+            {
+                Model = (ModelSpec)ModelTransformationAttribute.Resolve("lama-2-7b")!,
+                InputLength = new[] { 1 },
+                BatchSize = new[] { 1, 2 },
+            };
+            var point = Assert.Single(memory.Plan());
+            Assert.Equal(("ModelNotFound", "Model=lama-2-7b"), (point.Error!.ErrorId, point.Target));
+
+            var limits = new Memory.GetMaxContextLengthCommand { Model = Known.Llama2_7B, Hardware = (HardwareSpec)HardwareTransformationAttribute.Resolve("h100-sxn")! };
+            var limit = Assert.Single(limits.Plan());
+            Assert.Equal(("HardwareNotFound", "Hardware=h100-sxn"), (limit.Error!.ErrorId, limit.Target));
         }
 
         [Fact]
@@ -153,7 +183,7 @@ namespace InferenceLab.PowerShell.Tests
                 Assert.Contains("pester-tiny", NameCompletion.Matching(SessionCatalog.Current.Models.Select(m => m.Name), "pester"));
 
                 Environment.SetEnvironmentVariable(CatalogSet.PathEnvironmentVariable, before);
-                Assert.Throws<NotFoundException>(() => ModelTransformationAttribute.Resolve("pester-tiny"));
+                Assert.Equal("ModelNotFound", UnresolvedSpecs.Of(ModelTransformationAttribute.Resolve("pester-tiny"))!.Error.ErrorId);
             }
             finally
             {

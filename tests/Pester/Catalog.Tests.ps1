@@ -132,13 +132,19 @@ Describe 'Names on -Model and -Hardware' {
         $r.ModelName | Should -Be 'pester-session-model'
     }
 
-    It 'fails the binding of an unknown name with Core''s not-found error inside' {
-        $failure = $null
-        try { Get-InferenceMemory -Model lama-2-7b -InputLength 1 -ErrorAction Stop } catch { $failure = $_ }
-        $failure | Should -Not -BeNullOrEmpty
-        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
-        $failure.Exception.Message | Should -Match 'llama-2-7b'
-        (Find-InnerException $failure.Exception 'NotFoundException').ErrorId | Should -Be 'ModelNotFound'
+    It 'reports an unknown name as ModelNotFound with the nearest names, as a non-terminating error' {
+        $run = Get-Failure { Get-InferenceMemory -Model lama-2-7b -InputLength 1 }
+        $run.Output.Count | Should -Be 0
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -Be 'ModelNotFound,InferenceLab.PowerShell.Memory.GetInferenceMemoryCommand'
+        $run.Errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $run.Errors[0].TargetObject | Should -Be 'Model=lama-2-7b'
+        $run.Errors[0].ErrorDetails.RecommendedAction | Should -Match 'llama-2-7b'
+        (Find-InnerException $run.Errors[0].Exception 'NotFoundException').Suggestions | Should -Contain 'llama-2-7b'
+
+        $run = Get-Failure { Get-MaxContextLength -Model llama-2-7b -Hardware h100-sxn }
+        $run.Errors[0].FullyQualifiedErrorId | Should -Be 'HardwareNotFound,InferenceLab.PowerShell.Memory.GetMaxContextLengthCommand'
+        $run.Errors[0].TargetObject | Should -Be 'Hardware=h100-sxn'
     }
 
     It 'fails one pipeline item with an unknown name and computes the others' {
@@ -150,6 +156,17 @@ Describe 'Names on -Model and -Hardware' {
         $run.Output.Count | Should -Be 1
         $run.Output[0].ModelName | Should -Be 'llama-2-7b'
         $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'ModelNotFound,*'
+    }
+
+    It 'takes model names and GPU names piped as strings, each by the parameter of its kind' {
+        $run = Get-Failure { 'llama-2-7b', 'mistral-7b-v0.1' | Get-InferenceMemory -InputLength 16 }
+        $run.Errors.Count | Should -Be 0
+        $run.Output.ModelName -join ',' | Should -Be 'llama-2-7b,mistral-7b-v0.1'
+
+        $run = Get-Failure { 'a10', 'h100-sxm' | Get-MaxContextLength -Model llama-2-7b }
+        $run.Errors.Count | Should -Be 0
+        $run.Output.HardwareName -join ',' | Should -Be 'a10,h100-sxm'
     }
 
     It 'completes model and GPU names' {

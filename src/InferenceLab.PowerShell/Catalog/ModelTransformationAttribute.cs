@@ -8,29 +8,38 @@ namespace InferenceLab.PowerShell.Catalog
 {
     /// <summary>
     /// Turns a model name given to -Model (or a result's ModelName bound by property name) into the model: a model the
-    /// session made, else the catalog entry of that name or alias. Objects pass through. An unknown name fails the binding
-    /// of that argument or pipeline item; the message is Core's, with the nearest names, and the record's exception holds
-    /// Core's NotFoundException (ModelNotFound) as its inner exception.
+    /// session made, else the catalog entry of that name or alias. Objects pass through. A name that does not resolve
+    /// becomes a stand-in carrying Core's error (<see cref="UnresolvedSpecs"/>), which the cmdlet reports for that item.
+    /// A GPU's name is left as it is: PowerShell offers a string piped by value to every pipeline parameter, -Model and
+    /// -Hardware both, and the string then fails to bind here quietly while -Hardware takes it.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class ModelTransformationAttribute : ArgumentTransformationAttribute
     {
         /// <inheritdoc />
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData) =>
+            Resolve(inputData is PSObject wrapped ? wrapped.BaseObject : inputData);
+
+        /// <summary>A string becomes the model of that name, or a stand-in for the miss; anything else passes through.</summary>
+        internal static object? Resolve(object? input)
         {
+            if (!(input is string name) || string.IsNullOrWhiteSpace(name))
+            {
+                return input;
+            }
+
             try
             {
-                return Resolve(inputData is PSObject wrapped ? wrapped.BaseObject : inputData);
+                return SessionCatalog.GetModel(name);
+            }
+            catch (NotFoundException) when (SessionCatalog.IsHardwareName(name))
+            {
+                return input;
             }
             catch (InferenceLabException error)
             {
-                throw new ArgumentTransformationMetadataException(error.Message, error);
+                return UnresolvedSpecs.Model(name, error);
             }
         }
-
-        /// <summary>A string becomes the model of that name; anything else passes through for the binder to judge.</summary>
-        /// <exception cref="InferenceLabException">No model of that name, or a user catalog that cannot be read.</exception>
-        internal static object? Resolve(object? input) =>
-            input is string name && !string.IsNullOrWhiteSpace(name) ? SessionCatalog.GetModel(name) : input;
     }
 }

@@ -60,6 +60,14 @@ namespace InferenceLab.PowerShell.Catalog
         public static HardwareSpec GetHardware(string name) =>
             SessionHardware.TryGetValue(name.Trim(), out var hardware) ? hardware : Current.GetHardware(name);
 
+        /// <summary>True when a model of the session or the catalogs has this name or alias.</summary>
+        /// <exception cref="CatalogDataException">A user catalog cannot be read.</exception>
+        public static bool IsModelName(string name) => SessionModels.ContainsKey(name.Trim()) || Current.TryGetModel(name) != null;
+
+        /// <summary>True when a GPU of the session or the catalogs has this name or alias.</summary>
+        /// <exception cref="CatalogDataException">A user catalog cannot be read.</exception>
+        public static bool IsHardwareName(string name) => SessionHardware.ContainsKey(name.Trim()) || Current.TryGetHardware(name) != null;
+
         /// <summary>Names of the session's own models.</summary>
         public static System.Collections.Generic.IEnumerable<string> SessionModelNames => SessionModels.Keys;
 
