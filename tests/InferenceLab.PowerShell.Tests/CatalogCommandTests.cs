@@ -125,7 +125,7 @@ namespace InferenceLab.PowerShell.Tests
             Assert.Equal(new[] { "mistral-7b-v0.1", "mistral-7b-v0.3" }, points[1].Request!.Cast<ModelSpec>().Select(m => m.Name));
             Assert.Equal("ModelNotFound", points[2].Error!.ErrorId);
             Assert.Equal("Name=nosuch-model", points[2].Target);
-            Assert.Equal(ErrorCategoryName.ObjectNotFound, ErrorRecords.Category(points[2].Error!.Kind).ToString());
+            Assert.Equal("ObjectNotFound", ErrorRecords.Category(points[2].Error!.Kind).ToString());
         }
 
         [Fact]
@@ -202,12 +202,6 @@ namespace InferenceLab.PowerShell.Tests
             Assert.All(NameCompletion.Matching(names, "*70b"), n => Assert.EndsWith("70b", n));
             Assert.Equal(names.Length, NameCompletion.Matching(names, string.Empty).Count());
         }
-    }
-
-    /// <summary>ErrorCategory names as text, so the assertion reads without PowerShell's enum.</summary>
-    internal static class ErrorCategoryName
-    {
-        public const string ObjectNotFound = "ObjectNotFound";
     }
 
     /// <summary>Tests that set environment variables run alone.</summary>
