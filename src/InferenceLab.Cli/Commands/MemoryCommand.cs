@@ -33,13 +33,8 @@ namespace InferenceLab.Cli.Commands
                 {
                     foreach (var v in Grid.Combinations(parse.GetValue(batch)!, parse.GetValue(input)!, parse.GetValue(output)!))
                     {
-                        // Output 0 asks for the prompt alone in the cache: Core's context estimate, as Get-InferenceMemory does.
-                        run.Emit(() => new object[]
-                        {
-                            v[2] == 0
-                                ? MemoryEstimator.EstimateContext(d, v[0]!.Value, v[1]!.Value)
-                                : MemoryEstimator.Estimate(d, v[0]!.Value, v[1]!.Value, v[2]!.Value),
-                        });
+                        // Output 0 asks for the prompt alone in the cache (Core's rule, as Get-InferenceMemory).
+                        run.Emit(() => new object[] { MemoryEstimator.Estimate(d, v[0]!.Value, v[1]!.Value, v[2]!.Value) });
                     }
                 }
 

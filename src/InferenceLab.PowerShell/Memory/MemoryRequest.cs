@@ -24,13 +24,9 @@ namespace InferenceLab.PowerShell.Memory
         public int OutputLength { get; }
 
         /// <summary>
-        /// The estimate: with an output length, at the end of generation (KV of input + output, activations of the
-        /// prefill); with 0, the sequences holding the prompt alone (Core's context estimate, the test
-        /// Get-MaxContextLength applies).
+        /// The estimate: with an output length, at the end of generation; with 0, the sequences holding the prompt alone
+        /// (Core's rule: the test Get-MaxContextLength applies).
         /// </summary>
-        public MemoryEstimate Estimate() =>
-            OutputLength == 0
-                ? MemoryEstimator.EstimateContext(Deployment, BatchSize, InputLength)
-                : MemoryEstimator.Estimate(Deployment, BatchSize, InputLength, OutputLength);
+        public MemoryEstimate Estimate() => MemoryEstimator.Estimate(Deployment, BatchSize, InputLength, OutputLength);
     }
 }
