@@ -34,7 +34,9 @@
         'Measure-InferenceCost',
         'Measure-RooflinePoint',
         'Measure-InferenceLatency',
-        'Measure-InferenceEfficiency'
+        'Measure-InferenceEfficiency',
+        'Export-RooflineChart',
+        'Export-InferenceChart'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -51,7 +53,8 @@ step cost and roofline (Measure-InferenceCost, Measure-RooflinePoint), latency a
 and efficiency from measurements (Measure-InferenceEfficiency), for models and GPUs from the built-in catalogs
 (Get-InferenceModel, Get-InferenceHardware, by name with tab completion), user catalogs, Hugging Face config.json files,
 or made field by field (New-InferenceModel, New-InferenceHardware). Every numeric parameter of a scenario takes arrays
-and sweeps their combinations.
+and sweeps their combinations. Charts as self-contained SVG: Export-RooflineChart (a log-log roofline of
+Measure-RooflinePoint's output) and Export-InferenceChart (any numeric property of piped results against another).
 '@
         }
     }

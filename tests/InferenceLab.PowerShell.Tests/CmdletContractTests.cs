@@ -22,13 +22,14 @@ namespace InferenceLab.PowerShell.Tests
         private static Type Cmdlet(string fullName) => CmdletMetadata.CmdletTypes.Single(t => t.FullName == fullName);
 
         [Fact]
-        public void The_assembly_has_the_cmdlets_of_issue_4()
+        public void The_assembly_has_the_cmdlets_of_issues_4_and_9()
         {
             var names = CmdletMetadata.CmdletTypes.Select(CmdletMetadata.CmdletName).ToArray();
             foreach (var expected in new[]
             {
                 "Get-InferenceModel", "Get-InferenceHardware", "New-InferenceModel", "New-InferenceHardware", "Get-InferenceMemory", "Get-MaxContextLength", "Get-MaxBatchSize",
                 "Measure-InferenceCost", "Measure-RooflinePoint", "Measure-InferenceLatency", "Measure-InferenceEfficiency",
+                "Export-RooflineChart", "Export-InferenceChart",
             })
             {
                 Assert.Contains(expected, names);
@@ -53,7 +54,7 @@ namespace InferenceLab.PowerShell.Tests
         {
             var outputs = CmdletMetadata.OutputTypes(Cmdlet(cmdlet));
             Assert.NotEmpty(outputs);
-            foreach (var output in outputs)
+            foreach (var output in CmdletMetadata.OwnOutputTypes(Cmdlet(cmdlet)))
             {
                 Assert.True(output.IsPublic && output.IsSealed, output.Name + " must be public sealed");
                 var settable = output.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true).Select(p => p.Name).ToArray();

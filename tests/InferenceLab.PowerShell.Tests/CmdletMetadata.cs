@@ -38,6 +38,13 @@ namespace InferenceLab.PowerShell.Tests
                 .OfType<Type>()
                 .ToArray();
 
+        /// <summary>
+        /// The output types InferenceLab defines (results, specs), without framework types such as System.IO.FileInfo, which
+        /// the Export cmdlets output and PowerShell already formats: the rules on views and get-only properties are ours.
+        /// </summary>
+        public static IReadOnlyList<Type> OwnOutputTypes(Type cmdlet) =>
+            OutputTypes(cmdlet).Where(t => t.Assembly == typeof(Core.Scenario).Assembly || t.Assembly == typeof(InferenceCommand).Assembly).ToArray();
+
         public static IReadOnlyList<ParameterInfo> Parameters(Type cmdlet) =>
             cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Select(p => new ParameterInfo(p))

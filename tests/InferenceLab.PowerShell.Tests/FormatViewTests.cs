@@ -16,7 +16,7 @@ namespace InferenceLab.PowerShell.Tests
         private static readonly XDocument Views = XDocument.Load(Repository.FilePath("module", "InferenceLab.Format.ps1xml"));
 
         private static IEnumerable<Type> OutputTypes() =>
-            CmdletMetadata.CmdletTypes.SelectMany(CmdletMetadata.OutputTypes).Distinct();
+            CmdletMetadata.CmdletTypes.SelectMany(CmdletMetadata.OwnOutputTypes).Distinct();
 
         private static Type TypeNamed(string fullName) =>
             OutputTypes().SingleOrDefault(t => t.FullName == fullName)

@@ -68,7 +68,19 @@ namespace InferenceLab.Core.Charts
         /// </summary>
         public void AddCatalogHardware(CatalogSet catalog)
         {
-            if (catalog == null)
+            if (catalog != null)
+            {
+                AddHardwareFrom(catalog.TryGetHardware);
+            }
+        }
+
+        /// <summary>
+        /// As <see cref="AddCatalogHardware"/>, looking GPUs up by name through <paramref name="lookup"/> (null when it knows
+        /// none of that name): the cmdlets look in the session's GPUs before the catalogs.
+        /// </summary>
+        public void AddHardwareFrom(Func<string, HardwareSpec?> lookup)
+        {
+            if (lookup == null)
             {
                 return;
             }
@@ -80,7 +92,7 @@ namespace InferenceLab.Core.Charts
                     continue;
                 }
 
-                var spec = catalog.TryGetHardware(name);
+                var spec = lookup(name);
                 if (spec != null && points.Where(p => string.Equals(p.HardwareName, name, StringComparison.OrdinalIgnoreCase)).All(p => Matches(spec, p)))
                 {
                     hardware.Add(spec);

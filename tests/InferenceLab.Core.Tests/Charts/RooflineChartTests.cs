@@ -278,6 +278,24 @@ namespace InferenceLab.Core.Tests.Charts
         }
 
         [Fact]
+        public void Catalog_datasheets_are_added_only_when_their_figures_are_the_points_figures()
+        {
+            var point = RooflineAnalyzer.Analyze(Llama(1), Phase.Decode);
+
+            // The same name with other figures (a user's own "a100-sxm-80gb" at 1.5 TB/s) is not the points' GPU.
+            var impostor = new HardwareSpec("a100-sxm-80gb", 80.0 * 1024 * 1024 * 1024, 1.5e12, new Dictionary<DataType, double> { [DataType.Fp16] = 312e12, [DataType.Fp32] = 19.5e12 });
+            var builder = new RooflineChartBuilder();
+            builder.Add(point);
+            builder.AddHardwareFrom(name => impostor);
+            Assert.Equal(new[] { "fp16" }, builder.Build().Ceilings.Select(c => c.DataTypeLabel));
+
+            var matching = new RooflineChartBuilder();
+            matching.Add(point);
+            matching.AddHardwareFrom(name => name == "a100-sxm-80gb" ? TestModels.A100Sxm80 : null);
+            Assert.Equal(new[] { "fp32", "tf32", "bf16/fp16", "int8" }, matching.Build().Ceilings.Select(c => c.DataTypeLabel));
+        }
+
+        [Fact]
         public void A_gpu_added_for_comparison_shows_its_roof_at_the_points_compute_type()
         {
             var builder = new RooflineChartBuilder();
