@@ -35,6 +35,16 @@ namespace InferenceLab.Cli
             failed = true;
         }
 
+        /// <summary>Prints a problem that is not Core's (a file that cannot be written) on stderr and marks the run failed.</summary>
+        public void Fail(string message)
+        {
+            context.Error.WriteLine("error: " + message);
+            failed = true;
+        }
+
+        /// <summary>Also hands every printed result to this chart (<c>--chart</c>); null for none.</summary>
+        public ChartCollector? Chart { get; set; }
+
         /// <summary>Runs <paramref name="make"/>; on bad input reports it and returns false.</summary>
         public bool TryGet<T>(Func<T> make, out T value)
         {
@@ -59,14 +69,16 @@ namespace InferenceLab.Cli
                 foreach (var result in results)
                 {
                     writer.Write(result);
+                    Chart?.Add(result, this);
                 }
             }
         }
 
-        /// <summary>Completes the output; the exit code: 0, or 1 when any combination failed.</summary>
+        /// <summary>Completes the output and writes the chart, if any; the exit code: 0, or 1 when any combination or the chart failed.</summary>
         public int Finish()
         {
             writer.Complete();
+            Chart?.Write(context, this);
             return failed ? ExitCodes.BadInput : ExitCodes.Success;
         }
     }

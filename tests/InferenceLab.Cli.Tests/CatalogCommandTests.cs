@@ -116,10 +116,17 @@ peak_flops_per_second: { bf16: 125e12, fp16: 125e12 }
             Assert.True(examples.Count >= 19, "every command has at least two examples, the root three");
             foreach (var example in examples)
             {
-                var words = example.Split(' ').Skip(1).Select(w => w.Trim('\'')).Select(w => w.EndsWith("config.json", StringComparison.Ordinal) ? config : w).ToArray();
+                // Files the examples read or write live in the test's folder: config.json, and the charts' *.svg.
+                var words = example.Split(' ').Skip(1).Select(w => w.Trim('\''))
+                    .Select(w => w.EndsWith("config.json", StringComparison.Ordinal) ? config : w.EndsWith(".svg", StringComparison.Ordinal) ? Path.Combine(folder.Path, w) : w)
+                    .ToArray();
                 var run = Run(words);
                 Assert.True(run.ExitCode == 0 && run.Error.Length == 0, example + " => " + run.ExitCode + ": " + run.Error);
                 Assert.NotEqual("", run.Output);
+                foreach (var chart in words.Where(w => w.EndsWith(".svg", StringComparison.Ordinal)))
+                {
+                    Assert.Equal("svg", System.Xml.Linq.XDocument.Load(chart).Root!.Name.LocalName);
+                }
             }
         }
 

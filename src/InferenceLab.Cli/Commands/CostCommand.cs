@@ -23,13 +23,16 @@ namespace InferenceLab.Cli.Commands
             var shape = new StepShapeOptions();
             var perOperator = CliOptions.Flag("--per-operator", "One row per operator (QkvProjection, Attention, Mlp, LmHead, ...) instead of one per step.");
             var format = CliOptions.Format();
+            var charts = new ChartOptions(roofline: false);
             deployment.AddTo(command);
             shape.AddTo(command);
             command.Options.Add(perOperator);
             command.Options.Add(format);
+            charts.AddTo(command);
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                run.Chart = charts.Start(parse, run);
                 bool operators = parse.GetValue(perOperator);
                 foreach (var d in deployment.Deployments(parse, context, run, efficiency: null))
                 {

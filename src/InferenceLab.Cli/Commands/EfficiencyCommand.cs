@@ -25,6 +25,7 @@ namespace InferenceLab.Cli.Commands
             var throughput = CliOptions.OptionalReal("--output-tokens-per-second", "TOKENS/S", "Measured output tokens per second of the whole deployment, prefill included.");
             var roofline = CliOptions.Flag("--roofline", "Predict with the pure roofline instead of the generic efficiency profile (PredictedSeconds).");
             var format = CliOptions.Format();
+            var charts = new ChartOptions(roofline: false);
             deployment.AddTo(command);
             request.AddTo(command);
             command.Options.Add(ttft);
@@ -32,6 +33,7 @@ namespace InferenceLab.Cli.Commands
             command.Options.Add(throughput);
             command.Options.Add(roofline);
             command.Options.Add(format);
+            charts.AddTo(command);
             command.Validators.Add(result =>
             {
                 if (!CliOptions.IsGiven(result, ttft) && !CliOptions.IsGiven(result, tpot) && !CliOptions.IsGiven(result, throughput))
@@ -43,6 +45,7 @@ namespace InferenceLab.Cli.Commands
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                run.Chart = charts.Start(parse, run);
                 var efficiency = parse.GetValue(roofline) ? EfficiencyProfile.Roofline : null;
 
                 // In the order TTFT, TPOT, throughput, varying fastest, as Measure-InferenceEfficiency emits them.

@@ -17,18 +17,23 @@ namespace InferenceLab.Cli.Commands
                 "# Llama-3.1-8B on an H100 at batch 1 and 16",
                 "inferencelab latency --model llama-3.1-8b --hardware h100-sxm --batch-size 1,16 --input-length 2048 --output-length 256",
                 "# The pure roofline bound of Llama-3.1-70B on four GPUs, as JSON",
-                "inferencelab latency --model llama-3.1-70b --hardware h100-sxm --tensor-parallel 4 --input-length 1024 --output-length 128 --roofline --format json");
+                "inferencelab latency --model llama-3.1-70b --hardware h100-sxm --tensor-parallel 4 --input-length 1024 --output-length 128 --roofline --format json",
+                "# Throughput against batch size on two GPUs, charted",
+                "inferencelab latency --model llama-3.1-8b --hardware a100-sxm-80gb,h100-sxm --batch-size 1,2,4,8,16,32,64 --input-length 1024 --output-length 256 --chart throughput.svg --x BatchSize --y OutputTokensPerSecond");
             var deployment = new DeploymentOptions(hardwareRequired: true, memorySettings: false, chunkedPrefill: true);
             var request = new RequestShapeOptions();
             var roofline = CliOptions.Flag("--roofline", "Pure roofline bound: peak FLOP/s and bandwidth, no overheads.");
             var format = CliOptions.Format();
+            var charts = new ChartOptions(roofline: false);
             deployment.AddTo(command);
             request.AddTo(command);
             command.Options.Add(roofline);
             command.Options.Add(format);
+            charts.AddTo(command);
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                run.Chart = charts.Start(parse, run);
                 var efficiency = parse.GetValue(roofline) ? EfficiencyProfile.Roofline : null;
                 foreach (var d in deployment.Deployments(parse, context, run, efficiency))
                 {

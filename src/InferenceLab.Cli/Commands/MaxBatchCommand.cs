@@ -20,13 +20,16 @@ namespace InferenceLab.Cli.Commands
             var contextLength = CliOptions.Integers("--context-length", "Tokens each sequence holds: prompt + output.");
             var input = CliOptions.OptionalIntegers("--input-length", "Prompt tokens per sequence, which set the prefill's activation peak. Default: the context length.");
             var format = CliOptions.Format();
+            var charts = new ChartOptions(roofline: false);
             deployment.AddTo(command);
             command.Options.Add(contextLength);
             command.Options.Add(input);
             command.Options.Add(format);
+            charts.AddTo(command);
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                run.Chart = charts.Start(parse, run);
                 foreach (var d in deployment.Deployments(parse, context, run, efficiency: null))
                 {
                     foreach (var v in Grid.Combinations(parse.GetValue(contextLength)!, parse.GetValue(input)!))

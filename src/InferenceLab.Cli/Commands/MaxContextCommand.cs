@@ -19,12 +19,15 @@ namespace InferenceLab.Cli.Commands
             var deployment = new DeploymentOptions(hardwareRequired: true, memorySettings: true, chunkedPrefill: true);
             var batch = CliOptions.Integers("--batch-size", "Concurrent sequences.", 1);
             var format = CliOptions.Format();
+            var charts = new ChartOptions(roofline: false);
             deployment.AddTo(command);
             command.Options.Add(batch);
             command.Options.Add(format);
+            charts.AddTo(command);
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                run.Chart = charts.Start(parse, run);
                 foreach (var d in deployment.Deployments(parse, context, run, efficiency: null))
                 {
                     foreach (var v in Grid.Combinations(parse.GetValue(batch)!))

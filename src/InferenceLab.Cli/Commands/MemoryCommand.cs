@@ -21,14 +21,17 @@ namespace InferenceLab.Cli.Commands
             var input = CliOptions.Integers("--input-length", "Prompt tokens per sequence (sets the prefill's activation peak).");
             var output = CliOptions.Integers("--output-length", "Generated tokens per sequence, held in the KV cache with the prompt; 0 for the prompt alone.", 0);
             var format = CliOptions.Format();
+            var charts = new ChartOptions(roofline: false);
             deployment.AddTo(command);
             command.Options.Add(batch);
             command.Options.Add(input);
             command.Options.Add(output);
             command.Options.Add(format);
+            charts.AddTo(command);
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                run.Chart = charts.Start(parse, run);
                 foreach (var d in deployment.Deployments(parse, context, run, efficiency: null))
                 {
                     foreach (var v in Grid.Combinations(parse.GetValue(batch)!, parse.GetValue(input)!, parse.GetValue(output)!))

@@ -17,21 +17,27 @@ namespace InferenceLab.Cli.Commands
                 "# Prefill and decode of a 2048-token prompt at batch 1 and 64",
                 "inferencelab roofline --model llama-3.1-8b --hardware h100-sxm --batch-size 1,64 --input-length 2048",
                 "# Which operators of a decode step are memory-bound?",
-                "inferencelab roofline --model llama-3.1-8b --hardware a100-sxm-80gb --phase decode --batch-size 32 --input-length 4096 --per-operator");
+                "inferencelab roofline --model llama-3.1-8b --hardware a100-sxm-80gb --phase decode --batch-size 32 --input-length 4096 --per-operator",
+                "# The roofline chart of prefill and decode at batch 1, 8 and 64, as well as the table",
+                "inferencelab roofline --model llama-3.1-8b --hardware a100-sxm-80gb --batch-size 1,8,64 --input-length 2048 --chart roofline.svg");
             var deployment = new DeploymentOptions(hardwareRequired: true, memorySettings: false, chunkedPrefill: false);
             var shape = new StepShapeOptions();
             var perOperator = CliOptions.Flag("--per-operator", "One point per operator (QkvProjection, Attention, Mlp, LmHead, ...) instead of one per step.");
             var format = CliOptions.Format();
+            var charts = new ChartOptions(roofline: true);
             deployment.AddTo(command);
             shape.AddTo(command);
             command.Options.Add(perOperator);
             command.Options.Add(format);
+            charts.AddTo(command);
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                run.Chart = charts.Start(parse, run);
                 bool operators = parse.GetValue(perOperator);
                 foreach (var d in deployment.Deployments(parse, context, run, efficiency: null))
                 {
+                    run.Chart?.AddHardware(d.Hardware);
                     foreach (var step in shape.Steps(parse))
                     {
                         run.Emit(() =>
