@@ -110,14 +110,15 @@ namespace InferenceLab.Core.Charts
             }
         }
 
-        /// <summary>A mark to return to with <see cref="Rollback"/>: how many labels and leaders are placed.</summary>
-        public (int Obstacles, int Leaders) Checkpoint() => (obstacles.Count, leaders.Count);
+        /// <summary>A mark to return to with <see cref="Rollback"/>: how many labels and leaders are placed, at what cost.</summary>
+        public (int Obstacles, int Leaders, double Cost) Checkpoint() => (obstacles.Count, leaders.Count, TotalCost);
 
-        /// <summary>Removes everything placed since <paramref name="mark"/>.</summary>
-        public void Rollback((int Obstacles, int Leaders) mark)
+        /// <summary>Removes everything placed since <paramref name="mark"/>, and its cost.</summary>
+        public void Rollback((int Obstacles, int Leaders, double Cost) mark)
         {
             obstacles.RemoveRange(mark.Obstacles, obstacles.Count - mark.Obstacles);
             leaders.RemoveRange(mark.Leaders, leaders.Count - mark.Leaders);
+            TotalCost = mark.Cost;
         }
 
         /// <summary>The cheapest free candidate, now placed (an obstacle for later labels); null when none is free.</summary>

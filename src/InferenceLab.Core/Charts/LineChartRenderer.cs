@@ -60,7 +60,10 @@ namespace InferenceLab.Core.Charts
             double notesTop = plotBottom + ChartFrame.BelowPlot + x.ExtraBelow + 6;
             double height = Math.Max(request.Height, Math.Max(plotTop + legend.Height + ChartFrame.Margin, notesTop + (noteLines.Count * ChartFrame.NoteLineHeight)));
             int pointCount = xs.Count;
-            double radius = pointCount > 60 ? 2.5 : 3.5;
+            double radius = categories != null ? 4.5 : pointCount > 60 ? 2.5 : 3.5;
+
+            // On an axis of names the series sit side by side around each name, so equal values do not hide one another.
+            double spacing = categories != null ? Math.Min(10, Math.Abs(plotRight - plotLeft) / categories.Count / (request.Series.Count + 1)) : 0;
 
             using (var svg = new SvgWriter(stream))
             {
@@ -88,7 +91,8 @@ namespace InferenceLab.Core.Charts
                     {
                         svg.StartGroup("class", "point", "data-x", ChartFrame.Value(p.X), "data-y", ChartFrame.Value(p.Y));
                         svg.Tooltip(s.Name + ": " + Reading(request.X, x, p.X) + ", " + Reading(request.Y, y, p.Y));
-                        svg.Marker(Palette.Shape(i), x.Map(p.X), y.Map(p.Y), radius, "class", "marker", "fill", Palette.Colour(i), "stroke", "#ffffff", "stroke-width", "1");
+                        double dodge = (i - ((request.Series.Count - 1) / 2.0)) * spacing;
+                        svg.Marker(Palette.Shape(i), x.Map(p.X) + dodge, y.Map(p.Y), radius, "class", "marker", "fill", Palette.Colour(i), "stroke", "#ffffff", "stroke-width", "1");
                         svg.EndGroup();
                     }
 

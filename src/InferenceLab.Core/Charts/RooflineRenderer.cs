@@ -62,10 +62,12 @@ namespace InferenceLab.Core.Charts
             xLo = Math.Min(xLo, request.Ceilings.Min(c => c.RidgeFlopsPerByte) / 8);
             xHi = Math.Max(xHi, request.Ceilings.Max(c => c.RidgeFlopsPerByte) * 12);
             var xDomain = Axis.Log(xLo, xHi, 0, 1, true, DisplayUnit.For("FLOP/B", xHi), string.Empty, decades: false);
-            double yHi = Math.Max(request.Ceilings.Max(c => c.PeakFlopsPerSecond), request.Points.Max(p => p.FlopsPerSecond)) * 1.25;
+            // Room above the highest ceiling for the labels of the points on it.
+            double yHi = Math.Max(request.Ceilings.Max(c => c.PeakFlopsPerSecond), request.Points.Max(p => p.FlopsPerSecond)) * 1.6;
             double yLo = Math.Min(request.Points.Min(p => p.FlopsPerSecond) / 2.2, request.Ceilings.Min(c => c.MemoryBandwidthBytesPerSecond) * xDomain.Min);
-            // The unit follows the rate the points run at (TFLOP/s for 312e12), not the highest ceiling drawn (int4's POP/s).
-            var yUnit = DisplayUnit.For("FLOP/s", request.Ceilings.Where(c => c.IsPrimary).Select(c => c.PeakFlopsPerSecond).DefaultIfEmpty(yHi).Max());
+            // The unit follows the slowest rate the points run at (TFLOP/s for 312e12 beside 1.3e15), not the highest ceiling
+            // drawn (int4's POP/s), so the ceilings that matter read as whole numbers.
+            var yUnit = DisplayUnit.For("FLOP/s", request.Ceilings.Where(c => c.IsPrimary).Select(c => c.PeakFlopsPerSecond).DefaultIfEmpty(yHi).Min());
             var y = Axis.Log(yLo, yHi, plotBottom, plotTop, false, yUnit, "Attainable performance (" + yUnit.Name + ")", decades: false);
             double plotLeft = ChartFrame.PlotLeft(y.WidestLabel);
             var x = Axis.Log(xLo, xHi, plotLeft, plotRight, true, DisplayUnit.For("FLOP/B", xHi), "Arithmetic intensity (FLOP/B)", decades: false);
@@ -77,10 +79,11 @@ namespace InferenceLab.Core.Charts
 
             // Greedy placement depends on the order the labels go in, so try a few orders and keep the best: fewest labels
             // moved into the legend, then the least total distance from the ideal spots.
-            // Each order is tried twice: labels as near their points as they fit, and with the labels of points in a crowd
-            // (markers on top of one another) fanned out on leader lines from the third ring.
+            // Each order is tried with labels as near their points as they fit and with crowds fanned out (callout columns,
+            // leader lines from the third ring), and with the ceilings' labels placed before or after the points'.
             var placement = Orders(markers)
-                .SelectMany(order => new[] { false, true }.Select(fan => Place(order, fan, memoryLines, markers, x, y, plot)))
+                .SelectMany(order => new[] { false, true }.SelectMany(fan => new[] { true, false }.Select(ceilingsFirst => (order, fan, ceilingsFirst))))
+                .Select(trial => Place(trial.order, trial.fan, trial.ceilingsFirst, memoryLines, markers, x, y, plot))
                 .OrderBy(p => p.Score)
                 .First();
             var pointLabels = placement.PointLabels;
@@ -155,12 +158,13 @@ namespace InferenceLab.Core.Charts
         {
             var indexes = Enumerable.Range(0, markers.Count).ToList();
             yield return indexes.OrderByDescending(i => markers.Count(m => Distance(m, markers[i]) < 60)).ThenBy(i => i).ToList();
-            yield return indexes;
-            yield return indexes.OrderBy(i => markers[i].X).ThenBy(i => i).ToList();
             if (markers.Count > 40)
             {
                 yield break;
             }
+
+            yield return indexes;
+            yield return indexes.OrderBy(i => markers[i].X).ThenBy(i => i).ToList();
 
             yield return indexes.OrderByDescending(i => markers[i].X).ThenBy(i => i).ToList();
             yield return indexes.OrderBy(i => markers[i].Y).ThenBy(i => i).ToList();
@@ -172,12 +176,13 @@ namespace InferenceLab.Core.Charts
         }
 
         /// <summary>
-        /// Places every label on a fresh placer: the ceilings the points run at first (the points' labels have more room to
-        /// move), then the points' labels in <paramref name="order"/>, numbers for those that found no spot, then the ridges,
-        /// the memory ceilings and the other data types. A roof label that finds no free spot moves into the legend rather
+        /// Places every label on a fresh placer: the ceilings the points run at (first, or after the points when
+        /// <paramref name="ceilingsFirst"/> is false), the points' labels in <paramref name="order"/> (crowds as callout
+        /// columns when <paramref name="fanCrowds"/>), numbers for those that found no spot, then the ridges, the memory
+        /// ceilings and the other data types. A roof label that finds no free spot moves into the legend rather
         /// than overlap anything.
         /// </summary>
-        private Placement Place(IReadOnlyList<int> order, bool fanCrowds, List<(string Gpu, double Bandwidth, double X1, double Y1, double X2, double Y2)> memoryLines, List<(double X, double Y)> markers, Axis x, Axis y, Box plot)
+        private Placement Place(IReadOnlyList<int> order, bool fanCrowds, bool ceilingsFirst, List<(string Gpu, double Bandwidth, double X1, double Y1, double X2, double Y2)> memoryLines, List<(double X, double Y)> markers, Axis x, Axis y, Box plot)
         {
             var placer = new LabelPlacer(plot.Inflate(-2));
             foreach (var line in memoryLines)
@@ -203,7 +208,8 @@ namespace InferenceLab.Core.Charts
             }
 
             var result = new Placement(request.Points.Count, request.Ceilings.Count, memoryLines.Count);
-            foreach (var i in Enumerable.Range(0, request.Ceilings.Count).Where(i => request.Ceilings[i].IsPrimary))
+            var primary = Enumerable.Range(0, request.Ceilings.Count).Where(i => request.Ceilings[i].IsPrimary).ToList();
+            foreach (var i in primary.Where(_ => ceilingsFirst))
             {
                 result.CeilingLabels[i] = PlaceCeilingLabel(placer, request.Ceilings[i], x, y, plot, result.Fallbacks);
             }
@@ -250,6 +256,11 @@ namespace InferenceLab.Core.Charts
                 result.Numbers[i] = number;
             }
 
+            foreach (var i in primary.Where(_ => !ceilingsFirst))
+            {
+                result.CeilingLabels[i] = PlaceCeilingLabel(placer, request.Ceilings[i], x, y, plot, result.Fallbacks);
+            }
+
             for (int i = 0; i < request.Ceilings.Count; i++)
             {
                 result.RidgeLabels[i] = request.Ceilings[i].IsPrimary ? PlaceRidgeLabel(placer, request.Ceilings[i], x, y, plot, result.Fallbacks) : null;
@@ -269,7 +280,7 @@ namespace InferenceLab.Core.Charts
             return result;
         }
 
-        /// <summary>Groups of points whose markers lie within 24 px of another of the group (single-linkage), each sorted.</summary>
+        /// <summary>Groups of points whose markers lie within 36 px of another of the group (single-linkage), each sorted.</summary>
         private static List<List<int>> Clusters(List<(double X, double Y)> markers)
         {
             var group = Enumerable.Range(0, markers.Count).ToArray();
@@ -278,7 +289,7 @@ namespace InferenceLab.Core.Charts
             {
                 for (int j = i + 1; j < markers.Count; j++)
                 {
-                    if (Distance(markers[i], markers[j]) < 24)
+                    if (Distance(markers[i], markers[j]) < 36)
                     {
                         group[Find(i)] = Find(j);
                     }
@@ -301,46 +312,51 @@ namespace InferenceLab.Core.Charts
             double columnHeight = (rowHeight * ordered.Count) - 1;
             double left = cluster.Min(i => markers[i].X) - MarkerRadius, right = cluster.Max(i => markers[i].X) + MarkerRadius;
             double middle = cluster.Average(i => markers[i].Y);
-            double top = Math.Max(plot.Y + 3, Math.Min(plot.Bottom - 3 - columnHeight, middle - (columnHeight / 2)));
-            foreach (double gap in new[] { 18.0, 36, 64, 100 })
+            // Centred on the crowd first, then shifted down (into the empty space under the roof) or up.
+            var tops = new[] { 0, 1, 2, 3, 4, 5, 6, -1, -2, -3 }
+                .Select(k => Math.Max(plot.Y + 3, Math.Min(plot.Bottom - 3 - columnHeight, middle - (columnHeight / 2) + (k * 2 * rowHeight))))
+                .Distinct()
+                .ToList();
+            foreach (var (gap, rightSide, top) in
+                from g in new[] { 18.0, 36, 64, 100 }
+                from t in tops
+                from r in new[] { true, false }
+                select (g, r, t))
             {
-                foreach (bool rightSide in new[] { true, false })
+                var mark = placer.Checkpoint();
+                var spots = new List<LabelCandidate>();
+                for (int k = 0; k < ordered.Count; k++)
                 {
-                    var mark = placer.Checkpoint();
-                    var spots = new List<LabelCandidate>();
+                    var (w, h) = sizes[k];
+                    var (px, py) = markers[ordered[k]];
+                    double boxX = rightSide ? right + gap : left - gap - w;
+                    double boxY = top + (k * rowHeight);
+                    double toX = rightSide ? boxX : boxX + w, toY = boxY + (h / 2);
+                    double length = Distance((px, py), (toX, toY));
+                    var spot = placer.TryPlace(new[]
+                    {
+                        new LabelCandidate(Quad.FromBox(new Box(boxX, boxY, w, h)), (gap / 10) + k, px + (MarkerRadius * (toX - px) / length), py + (MarkerRadius * (toY - py) / length)),
+                    });
+                    if (spot == null)
+                    {
+                        break;
+                    }
+
+                    spots.Add(spot);
+                }
+
+                if (spots.Count == ordered.Count)
+                {
                     for (int k = 0; k < ordered.Count; k++)
                     {
-                        var (w, h) = sizes[k];
-                        var (px, py) = markers[ordered[k]];
-                        double boxX = rightSide ? right + gap : left - gap - w;
-                        double boxY = top + (k * rowHeight);
-                        double toX = rightSide ? boxX : boxX + w, toY = boxY + (h / 2);
-                        double length = Distance((px, py), (toX, toY));
-                        var spot = placer.TryPlace(new[]
-                        {
-                            new LabelCandidate(Quad.FromBox(new Box(boxX, boxY, w, h)), (gap / 10) + k, px + (MarkerRadius * (toX - px) / length), py + (MarkerRadius * (toY - py) / length)),
-                        });
-                        if (spot == null)
-                        {
-                            break;
-                        }
-
-                        spots.Add(spot);
+                        int i = ordered[k];
+                        result.PointLabels[i] = new PlacedLabel(request.Points[i].Label, LabelFontSize, spots[k], towardsX: markers[i].X);
                     }
 
-                    if (spots.Count == ordered.Count)
-                    {
-                        for (int k = 0; k < ordered.Count; k++)
-                        {
-                            int i = ordered[k];
-                            result.PointLabels[i] = new PlacedLabel(request.Points[i].Label, LabelFontSize, spots[k], towardsX: markers[i].X);
-                        }
-
-                        return true;
-                    }
-
-                    placer.Rollback(mark);
+                    return true;
                 }
+
+                placer.Rollback(mark);
             }
 
             return false;
@@ -380,6 +396,17 @@ namespace InferenceLab.Core.Charts
                     double cost = (shift / 12) + (gap > 2 ? 2 : 0);
                     candidates.Add(new LabelCandidate(Quad.FromBox(new Box(left, lineY - gap - h, w, h)), cost));
                     candidates.Add(new LabelCandidate(Quad.FromBox(new Box(left, lineY + gap, w, h)), cost + 3));
+                }
+            }
+
+            // Else above the roof left of the ridge, ending at the ridge point: nothing is attainable there, so it is empty
+            // but for the memory ceilings of faster GPUs.
+            foreach (var gap in new[] { 2, MarkerRadius + 3 })
+            {
+                for (double shift = 0; ridgeX - RidgeRadius - 2 - shift - w >= plot.X + 2; shift += 12)
+                {
+                    double left = ridgeX - RidgeRadius - 2 - shift - w;
+                    candidates.Add(new LabelCandidate(Quad.FromBox(new Box(left, lineY - gap - h, w, h)), 8 + (shift / 12) + (gap > 2 ? 2 : 0)));
                 }
             }
 
