@@ -175,7 +175,7 @@ namespace InferenceLab.Core.Simulation
                 now = start + timer.Seconds(groups, groupCount);
                 Advance(start, now);
 
-                if (completed >= nextReport && progress != null)
+                if (progress != null && (completed >= nextReport || completed == count))
                 {
                     progress.Report(new SimulationProgress(completed, count, now));
                     nextReport = completed + reportEvery;
