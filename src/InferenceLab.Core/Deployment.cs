@@ -60,13 +60,13 @@ namespace InferenceLab.Core
             WeightFormat = weightFormat ?? model.WeightFormat;
             ActivationType = activationType ?? (model.NativeType.IsQuantized() ? DataType.Bf16 : model.NativeType);
             KvCacheType = kvCacheType ?? ActivationType;
-            EmbeddingType = embeddingType ?? (WeightFormat.Type.IsQuantized() || WeightFormat.GroupSize > 0 ? ActivationType : WeightFormat.Type);
+            EmbeddingType = embeddingType ?? (WeightFormat.Type.IsQuantized() || WeightFormat.GroupSize > 0 || WeightFormat.RoutedExpertsOnly ? ActivationType : WeightFormat.Type);
             TensorParallel = tensorParallel;
             PipelineParallel = pipelineParallel;
             MemoryUtilization = memoryUtilization;
             RuntimeReserveBytes = runtimeReserveBytes;
             MaxBatchedTokens = maxBatchedTokens;
-            Efficiency = efficiency ?? EfficiencyProfiles.Generic;
+            Efficiency = efficiency ?? EngineProfiles.Generic.Efficiency;
 
             if (hardware != null)
             {
@@ -96,6 +96,12 @@ namespace InferenceLab.Core
 
         /// <summary>Type of the embedding, LM head, norms and routers.</summary>
         public DataType EmbeddingType { get; }
+
+        /// <summary>Bytes per weight of the linear layers outside the routed experts: the weight format, or the unquantized type when it covers the experts only.</summary>
+        public double LinearBytesPerWeight => WeightFormat.RoutedExpertsOnly ? EmbeddingType.BytesPerElement() : WeightFormat.BytesPerWeight;
+
+        /// <summary>Bytes per weight of the routed experts.</summary>
+        public double ExpertBytesPerWeight => WeightFormat.BytesPerWeight;
 
         /// <summary>Tensor-parallel degree.</summary>
         public int TensorParallel { get; }

@@ -13,8 +13,9 @@ namespace InferenceLab.Core
         /// <param name="type">The element type.</param>
         /// <param name="groupSize">Weights sharing one scale; 0 for no per-group scale.</param>
         /// <param name="scaleBytes">Bytes of each group's scale (and zero point, if any); 0 without groups.</param>
+        /// <param name="routedExpertsOnly">True when only the MoE's routed experts are stored this way (gpt-oss's MXFP4); the other linear weights stay unquantized.</param>
         /// <exception cref="InvalidInputException">A negative group size or scale, or a scale without a group.</exception>
-        public WeightFormat(DataType type, int groupSize = 0, double scaleBytes = 0)
+        public WeightFormat(DataType type, int groupSize = 0, double scaleBytes = 0, bool routedExpertsOnly = false)
         {
             if (groupSize < 0)
             {
@@ -34,6 +35,7 @@ namespace InferenceLab.Core
             Type = type;
             GroupSize = groupSize;
             ScaleBytes = scaleBytes;
+            RoutedExpertsOnly = routedExpertsOnly;
         }
 
         /// <summary>The element type of the weights.</summary>
@@ -45,6 +47,9 @@ namespace InferenceLab.Core
         /// <summary>Bytes of one group's scale (and zero point); 0 without groups.</summary>
         public double ScaleBytes { get; }
 
+        /// <summary>True when only routed-expert weights use this format; attention, dense MLP and shared experts stay unquantized.</summary>
+        public bool RoutedExpertsOnly { get; }
+
         /// <summary>Bytes per weight, scale overhead included.</summary>
         public double BytesPerWeight => Type.BytesPerElement() + (GroupSize > 0 ? ScaleBytes / GroupSize : 0);
 
@@ -53,13 +58,13 @@ namespace InferenceLab.Core
 
         /// <summary>The name people write: <c>int4</c>, or <c>int4/g128</c> with a group scale.</summary>
         public override string ToString() =>
-            GroupSize > 0
+            (GroupSize > 0
                 ? string.Format(CultureInfo.InvariantCulture, "{0}/g{1}", Type.ToName(), GroupSize)
-                : Type.ToName();
+                : Type.ToName()) + (RoutedExpertsOnly ? " (experts)" : string.Empty);
 
         /// <inheritdoc />
         public bool Equals(WeightFormat? other) =>
-            other != null && other.Type == Type && other.GroupSize == GroupSize && other.ScaleBytes.Equals(ScaleBytes);
+            other != null && other.Type == Type && other.GroupSize == GroupSize && other.ScaleBytes.Equals(ScaleBytes) && other.RoutedExpertsOnly == RoutedExpertsOnly;
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => Equals(obj as WeightFormat);

@@ -22,16 +22,22 @@ namespace InferenceLab.Core.Cost
         // Logits are produced in fp32, as vLLM, TensorRT-LLM and llama.cpp do before sampling.
         private const double LogitBytes = 4;
 
+        // Unfused attention (no flash attention) writes the fp32 score matrix, reads it for the softmax, writes the
+        // probabilities and reads them for the product with V: four passes of 4 bytes per score (ggml's KQ, soft_max, KQV).
+        private const double UnfusedScoreBytesPerPair = 4 * 4;
+
         private readonly ModelSpec model;
         private readonly LayerShapes shapes;
         private readonly double activationBytes;
         private readonly double weightBytes;
+        private readonly double expertWeightBytes;
         private readonly double embeddingBytes;
         private readonly double kvBytesPerTokenPerLayer;
         private readonly double mlpMatrices;
         private readonly double flopsPerPairExpanded;
         private readonly double flopsPerPairAbsorbed;
-        private readonly bool causal;
+        private readonly bool flashAttention;
+        private readonly double decodeKvReadsPerKvHead;
 
         public StepCostModel(Deployment scenario, int tensorParallel)
         {
@@ -39,9 +45,13 @@ namespace InferenceLab.Core.Cost
             TensorParallel = tensorParallel;
             shapes = LayerShapes.For(model, tensorParallel);
             activationBytes = scenario.ActivationType.BytesPerElement();
-            weightBytes = scenario.WeightFormat.BytesPerWeight;
+            weightBytes = scenario.LinearBytesPerWeight;
+            expertWeightBytes = scenario.ExpertBytesPerWeight;
             embeddingBytes = scenario.EmbeddingType.BytesPerElement();
-            causal = scenario.Efficiency.CausalAttentionSkipsMaskedBlocks;
+            flashAttention = scenario.Efficiency.FlashAttention;
+            decodeKvReadsPerKvHead = scenario.Efficiency.SharesKvAcrossQueryGroups || model.UsesLatentAttention
+                ? 1
+                : shapes.QueryHeadsPerGpu / shapes.KeyValueHeadsPerGpu;
             mlpMatrices = model.GatedMlp ? 3 : 2;
             kvBytesPerTokenPerLayer = KvCacheBytesPerTokenPerLayer(model, scenario.KvCacheType, tensorParallel);
             CommunicationBytesPerElement = Math.Max(activationBytes, 2);
@@ -80,12 +90,12 @@ namespace InferenceLab.Core.Cost
         }
 
         /// <summary>
-        /// Query-key pairs one sequence's attention evaluates in one layer: Σ_{i=1..S} min(C+i, W) when the kernel
-        /// skips masked blocks, otherwise S × the keys present.
+        /// Query-key pairs one sequence's attention evaluates in one layer: Σ_{i=1..S} min(C+i, W) for flash attention,
+        /// which skips masked blocks; otherwise S × the keys present.
         /// </summary>
-        public static double AttentionPairs(double newTokens, double cachedTokens, double window, bool causalSkipsMasked)
+        public static double AttentionPairs(double newTokens, double cachedTokens, double window, bool flashAttention)
         {
-            if (!causalSkipsMasked)
+            if (!flashAttention)
             {
                 return newTokens * KeysRead(newTokens, cachedTokens, window);
             }
@@ -155,6 +165,9 @@ namespace InferenceLab.Core.Cost
             bool absorbed = model.UsesLatentAttention && group.NewTokens == 1;
             double flopsPerPair = absorbed ? flopsPerPairAbsorbed : flopsPerPairExpanded;
 
+            // A decode kernel that does not share K/V within a query group reads each KV head once per query head.
+            double keyReads = group.NewTokens == 1 ? decodeKvReadsPerKvHead : 1;
+
             totals.Tokens += n * s;
             totals.Sequences += n;
             if (group.Sampled)
@@ -164,15 +177,19 @@ namespace InferenceLab.Core.Cost
 
             if (model.FullAttentionLayerCount > 0)
             {
-                totals.FullAttentionFlopsPerLayer += n * AttentionPairs(s, c, double.PositiveInfinity, causal) * flopsPerPair;
-                totals.FullKeysReadPerLayer += n * KeysRead(s, c, double.PositiveInfinity);
+                double pairs = AttentionPairs(s, c, double.PositiveInfinity, flashAttention);
+                totals.FullAttentionFlopsPerLayer += n * pairs * flopsPerPair;
+                totals.FullScoreBytesPerLayer += flashAttention ? 0 : n * pairs * shapes.QueryHeadsPerGpu * UnfusedScoreBytesPerPair;
+                totals.FullKeysReadPerLayer += n * keyReads * KeysRead(s, c, double.PositiveInfinity);
             }
 
             if (model.SlidingWindowLayerCount > 0)
             {
                 double w = model.SlidingWindowSize;
-                totals.SlidingAttentionFlopsPerLayer += n * AttentionPairs(s, c, w, causal) * flopsPerPair;
-                totals.SlidingKeysReadPerLayer += n * KeysRead(s, c, w);
+                double pairs = AttentionPairs(s, c, w, flashAttention);
+                totals.SlidingAttentionFlopsPerLayer += n * pairs * flopsPerPair;
+                totals.SlidingScoreBytesPerLayer += flashAttention ? 0 : n * pairs * shapes.QueryHeadsPerGpu * UnfusedScoreBytesPerPair;
+                totals.SlidingKeysReadPerLayer += n * keyReads * KeysRead(s, c, w);
             }
 
             if (model.UsesLatentAttention)
@@ -206,8 +223,8 @@ namespace InferenceLab.Core.Cost
             qkv.ActivationBytesWritten = layers * n * shapes.QkvOutputWidth * a;
             qkv.GemmTokens = n;
 
-            FillAttention(ref work[(int)OperatorKind.Attention], model.FullAttentionLayerCount, t.FullAttentionFlopsPerLayer, t.FullKeysReadPerLayer, n);
-            FillAttention(ref work[(int)OperatorKind.SlidingWindowAttention], model.SlidingWindowLayerCount, t.SlidingAttentionFlopsPerLayer, t.SlidingKeysReadPerLayer, n);
+            FillAttention(ref work[(int)OperatorKind.Attention], model.FullAttentionLayerCount, t.FullAttentionFlopsPerLayer, t.FullKeysReadPerLayer, t.FullScoreBytesPerLayer, n);
+            FillAttention(ref work[(int)OperatorKind.SlidingWindowAttention], model.SlidingWindowLayerCount, t.SlidingAttentionFlopsPerLayer, t.SlidingKeysReadPerLayer, t.SlidingScoreBytesPerLayer, n);
 
             ref var output = ref work[(int)OperatorKind.OutputProjection];
             output = default;
@@ -239,7 +256,7 @@ namespace InferenceLab.Core.Cost
                 double k = model.ExpertsPerToken;
                 double distinct = LayerShapes.DistinctExperts(model.ExpertCount, model.ExpertsPerToken, n);
                 experts.Flops = moeLayers * 2 * n * k * shapes.OneExpert;
-                experts.WeightBytesRead = moeLayers * distinct * shapes.OneExpert * weightBytes;
+                experts.WeightBytesRead = moeLayers * distinct * shapes.OneExpert * expertWeightBytes;
                 experts.ActivationBytesRead = moeLayers * n * k * (h + expertWidth) * a;
                 experts.ActivationBytesWritten = moeLayers * n * k * (h + ((mlpMatrices - 1) * expertWidth)) * a;
                 experts.GemmTokens = n * k / distinct;
@@ -271,7 +288,7 @@ namespace InferenceLab.Core.Cost
             }
         }
 
-        private void FillAttention(ref OperatorWork attention, double layerCount, double flopsPerLayer, double keysReadPerLayer, double tokens)
+        private void FillAttention(ref OperatorWork attention, double layerCount, double flopsPerLayer, double keysReadPerLayer, double scoreBytesPerLayer, double tokens)
         {
             attention = default;
             if (layerCount == 0)
@@ -282,8 +299,8 @@ namespace InferenceLab.Core.Cost
             attention.Flops = layerCount * flopsPerLayer;
             attention.KvCacheBytesRead = layerCount * keysReadPerLayer * kvBytesPerTokenPerLayer;
             attention.KvCacheBytesWritten = layerCount * tokens * kvBytesPerTokenPerLayer;
-            attention.ActivationBytesRead = layerCount * tokens * shapes.QueryWidth * activationBytes;
-            attention.ActivationBytesWritten = layerCount * tokens * shapes.ValueWidth * activationBytes;
+            attention.ActivationBytesRead = layerCount * ((tokens * shapes.QueryWidth * activationBytes) + (scoreBytesPerLayer / 2));
+            attention.ActivationBytesWritten = layerCount * ((tokens * shapes.ValueWidth * activationBytes) + (scoreBytesPerLayer / 2));
         }
 
         private void FillMlp(ref OperatorWork mlp, double layerCount, double parametersPerLayer, double widthPerGpu, double tokens, double gemmTokens)

@@ -17,6 +17,12 @@ namespace InferenceLab.Core.Cost
         public double SlidingAttentionFlopsPerLayer;
         public double SlidingKeysReadPerLayer;
 
+        /// <summary>Bytes of score matrices unfused attention moves per full-attention layer.</summary>
+        public double FullScoreBytesPerLayer;
+
+        /// <summary>Bytes of score matrices unfused attention moves per sliding-window layer.</summary>
+        public double SlidingScoreBytesPerLayer;
+
         /// <summary>Tokens MLA's kv_b up-projection runs on, per layer.</summary>
         public double LatentUpTokensPerLayer;
     }

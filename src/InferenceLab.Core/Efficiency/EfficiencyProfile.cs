@@ -20,7 +20,8 @@ namespace InferenceLab.Core.Efficiency
         /// <param name="layerOverheadSeconds">Fixed cost per layer per step (kernel launches), s.</param>
         /// <param name="allReduceLatencySeconds">Fixed cost of one tensor-parallel all-reduce, s.</param>
         /// <param name="interconnectEfficiency">Fraction of link bandwidth an all-reduce reaches, (0, 1].</param>
-        /// <param name="causalAttentionSkipsMaskedBlocks">True when prefill attention computes only the causal half (flash attention); false when it computes the whole score matrix.</param>
+        /// <param name="flashAttention">True when attention is fused (flash attention): prefill computes only the causal half and no score matrix touches memory. False when it computes the whole S×T score matrix and writes it to memory (llama.cpp before its -fa option was default).</param>
+        /// <param name="sharesKvAcrossQueryGroups">True when decode attention reads each KV head once for its whole group of query heads (XQA, FlashInfer, flash decoding); false when every query head reads its KV head again (TensorRT-LLM's masked-MHA kernel without XQA), which multiplies a GQA model's KV reads by heads ÷ KV heads.</param>
         /// <param name="source">Where the values come from (a fit, a default, a user).</param>
         /// <exception cref="InvalidInputException">A factor outside its range.</exception>
         public EfficiencyProfile(
@@ -34,7 +35,8 @@ namespace InferenceLab.Core.Efficiency
             double layerOverheadSeconds = 0,
             double allReduceLatencySeconds = 0,
             double interconnectEfficiency = 1,
-            bool causalAttentionSkipsMaskedBlocks = true,
+            bool flashAttention = true,
+            bool sharesKvAcrossQueryGroups = true,
             string? source = null)
         {
             Name = string.IsNullOrWhiteSpace(name) ? "custom" : name.Trim();
@@ -47,7 +49,8 @@ namespace InferenceLab.Core.Efficiency
             StepOverheadSeconds = NonNegative(stepOverheadSeconds, "StepOverheadSeconds", 10);
             LayerOverheadSeconds = NonNegative(layerOverheadSeconds, "LayerOverheadSeconds", 1);
             AllReduceLatencySeconds = NonNegative(allReduceLatencySeconds, "AllReduceLatencySeconds", 1);
-            CausalAttentionSkipsMaskedBlocks = causalAttentionSkipsMaskedBlocks;
+            FlashAttention = flashAttention;
+            SharesKvAcrossQueryGroups = sharesKvAcrossQueryGroups;
             Source = source ?? string.Empty;
         }
 
@@ -84,8 +87,11 @@ namespace InferenceLab.Core.Efficiency
         /// <summary>Fraction of link bandwidth an all-reduce reaches.</summary>
         public double InterconnectEfficiency { get; }
 
-        /// <summary>True when prefill attention skips masked blocks (counts the causal half).</summary>
-        public bool CausalAttentionSkipsMaskedBlocks { get; }
+        /// <summary>True for fused attention: causal half only, no score matrix in memory.</summary>
+        public bool FlashAttention { get; }
+
+        /// <summary>True when decode attention reads each KV head once per group of query heads.</summary>
+        public bool SharesKvAcrossQueryGroups { get; }
 
         /// <summary>Where the values come from.</summary>
         public string Source { get; }

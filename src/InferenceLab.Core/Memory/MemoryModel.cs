@@ -40,6 +40,12 @@ namespace InferenceLab.Core.Memory
 
         public int StageCount => stages.Length;
 
+        /// <summary>KV bytes one token takes in one layer on one GPU.</summary>
+        public double KvCacheBytesPerTokenPerLayer => kvBytesPerTokenPerLayer;
+
+        /// <summary>The layers of stage <paramref name="stage"/>.</summary>
+        public PipelineStage Stage(int stage) => stages[stage];
+
         /// <summary>Weights of the whole model, all GPUs together, bytes.</summary>
         public double ModelWeightBytes { get; }
 
@@ -125,17 +131,18 @@ namespace InferenceLab.Core.Memory
             StageWeightBytes(deployment, LayerShapes.For(deployment.Model, 1), PipelineStage.Split(deployment.Model, 1)[0]);
 
         /// <summary>
-        /// Weights one GPU of <paramref name="stage"/> holds: linear weights in the weight format; embedding, LM head,
-        /// norms, routers and biases in the embedding type (DESIGN §5).
+        /// Weights one GPU of <paramref name="stage"/> holds: linear weights in the weight format (routed experts only, when the
+        /// format says so); embedding, LM head, norms, routers and biases in the embedding type (DESIGN §5).
         /// </summary>
         private static double StageWeightBytes(Deployment deployment, LayerShapes shapes, PipelineStage stage)
         {
             var model = deployment.Model;
-            double w = deployment.WeightFormat.BytesPerWeight;
+            double w = deployment.LinearBytesPerWeight;
+            double x = deployment.ExpertBytesPerWeight;
             double e = deployment.EmbeddingType.BytesPerElement();
             double bytes = stage.Layers * ((shapes.AttentionLinear * w) + ((shapes.AttentionBias + shapes.NormsPerLayer) * e));
             bytes += stage.DenseLayers * shapes.DenseMlp * w;
-            bytes += stage.MoeLayers * ((((model.ExpertCount * shapes.OneExpert) + shapes.SharedExperts) * w) + (shapes.Router * e));
+            bytes += stage.MoeLayers * ((model.ExpertCount * shapes.OneExpert * x) + (shapes.SharedExperts * w) + (shapes.Router * e));
             if (stage.IsFirst)
             {
                 bytes += shapes.Embedding * e;

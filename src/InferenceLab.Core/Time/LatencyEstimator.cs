@@ -27,8 +27,8 @@ namespace InferenceLab.Core.Time
                 DecodeSeconds = decodeSeconds,
                 MeanDecodeStepSeconds = meanStep,
                 CommunicationSeconds = prefill.CommunicationSeconds(timer) + (decodeSteps * timer.CommunicationSeconds(batch)),
-                PrefillBound = RooflineAnalyzer.Analyze(scenario, Phase.Prefill).Bound,
-                DecodeBound = RooflineAnalyzer.Analyze(scenario, Phase.Decode, scenario.InputLength).Bound,
+                PrefillBound = timer.Bound(new SequenceGroup(batch, scenario.InputLength, 0, sampled: true)),
+                DecodeBound = timer.Bound(new SequenceGroup(batch, 1, scenario.InputLength, sampled: true)),
                 PeakRateType = timer.PeakRate.Used,
                 PeakRateNote = timer.PeakRate.Note,
             };

@@ -55,6 +55,24 @@ namespace InferenceLab.Core.Time
             return OperatorSeconds(first) + fixedSecondsPerStep + Communication.StepSeconds(scenario, hardware, totals.Tokens);
         }
 
+        /// <summary>
+        /// Where one step sits on the pure roofline: memory-bound when its FLOPs per byte fall below the machine balance of the
+        /// compute type (the same test as <see cref="Cost.RooflinePoint.Bound"/>, without building the step's result objects).
+        /// </summary>
+        public RooflineBound Bound(in SequenceGroup group)
+        {
+            costModel.Evaluate(group, first);
+            double flops = 0;
+            double bytes = 0;
+            foreach (var op in first)
+            {
+                flops += op.Flops;
+                bytes += op.BytesRead + op.BytesWritten;
+            }
+
+            return bytes > 0 && flops / bytes < peakFlopsPerSecond / bandwidth ? RooflineBound.Memory : RooflineBound.Compute;
+        }
+
         /// <summary>Communication time of one step with <paramref name="tokens"/> new tokens, s.</summary>
         public double CommunicationSeconds(double tokens) => Communication.StepSeconds(scenario, hardware, tokens);
 

@@ -32,8 +32,8 @@ namespace InferenceLab.Core.Tests.Properties
             from attention in Gen.Choose(5, 100)
             from half in Gen.Choose(0, 256)
             from overhead in Gen.Choose(0, 500)
-            from causal in Gen.Elements(true, false)
-            select new EfficiencyProfile("random", compute / 100.0, memory / 100.0, attention / 100.0, half, 1, overhead * 1e-6, overhead * 1e-8, overhead * 1e-8, 0.8, causal);
+            from flash in Gen.Elements(true, false)
+            select new EfficiencyProfile("random", compute / 100.0, memory / 100.0, attention / 100.0, half, 1, overhead * 1e-6, overhead * 1e-8, overhead * 1e-8, 0.8, flash);
 
         public static Gen<Deployment> Deployment { get; } =
             from model in Gen.Elements(Models)

@@ -105,6 +105,17 @@ namespace InferenceLab.Core.Tests.Properties
         }
 
         [Fact]
+        public void Latency_bounds_agree_with_the_roofline_points_of_the_same_steps()
+        {
+            Check.One(Generators.Config(150), Prop.ForAll(Arb.From(Generators.Scenario), s =>
+            {
+                var estimate = LatencyEstimator.Estimate(s);
+                return estimate.PrefillBound == RooflineAnalyzer.Analyze(s, Phase.Prefill).Bound
+                    && estimate.DecodeBound == RooflineAnalyzer.Analyze(s, Phase.Decode, s.InputLength).Bound;
+            }));
+        }
+
+        [Fact]
         public void Distinct_experts_lie_between_k_and_E()
         {
             var gen = from experts in Gen.Choose(1, 512)

@@ -28,7 +28,7 @@ namespace InferenceLab.Core.Tests.Time
             yield return new object[] { "llama-70b tp4 pp2", new Deployment(TestModels.Llama2_70B, TestModels.A100Sxm80, tensorParallel: 4, pipelineParallel: 2) };
             yield return new object[] { "deepseek mla", new Deployment(TestModels.DeepSeekV3, TestModels.A100Sxm80, tensorParallel: 8, pipelineParallel: 2, efficiency: Lossy) };
             yield return new object[] { "full attention matrix", new Deployment(TestModels.Mistral7B, TestModels.A100Sxm80,
-                efficiency: new EfficiencyProfile("dense", 0.5, 0.7, 0.7, causalAttentionSkipsMaskedBlocks: false)) };
+                efficiency: new EfficiencyProfile("dense", 0.5, 0.7, 0.7, flashAttention: false)) };
         }
 
         [Theory]

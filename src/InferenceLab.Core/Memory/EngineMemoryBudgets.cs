@@ -1,0 +1,176 @@
+using System;
+using System.Globalization;
+using InferenceLab.Core.Efficiency;
+
+namespace InferenceLab.Core.Memory
+{
+    /// <summary>
+    /// The KV-cache pool an engine gives itself at start-up (issue 11): its memory fraction of the GPU, minus the
+    /// deductions its rule makes, turned into whole blocks and tokens the way the engine counts them (docs/memory.md).
+    /// </summary>
+    public static class EngineMemoryBudgets
+    {
+        private const double GiB = 1024.0 * 1024 * 1024;
+
+        // The sampler's logits are fp32, as in StepCostModel.
+        private const double LogitBytes = 4;
+
+        /// <summary>vLLM's VLLM_FUSED_MOE_CHUNK_SIZE default: the most tokens one fused-MoE call processes.</summary>
+        public const int FusedMoeChunkTokens = 32768;
+
+        /// <summary>
+        /// The budget of <paramref name="engine"/> for the deployment, with <paramref name="contextLength"/> tokens per
+        /// request for the maximum concurrency. The deployment's data types, TP and PP apply; its MemoryUtilization does not
+        /// (the engine's own fraction, or the one in <paramref name="settings"/>, does).
+        /// </summary>
+        /// <exception cref="InvalidInputException">No GPU, an engine without a memory model, or a context or setting out of range.</exception>
+        public static EngineMemoryBudget Compute(Deployment deployment, EngineProfile engine, EngineMemorySettings settings, int contextLength)
+        {
+            var hardware = deployment.RequireHardware("An engine memory budget");
+            var rules = engine.Memory ?? throw new InvalidInputException("EngineHasNoMemoryBudget", "Engine",
+                $"Engine '{engine.Name}' has no start-up memory budget to model; use vllm, sglang or tensorrt-llm, or leave -Engine out for the generic estimate.");
+            settings = settings ?? EngineMemorySettings.Defaults;
+            var model = deployment.Model;
+            int maxModelLength = settings.MaxModelLength ?? model.MaxPositionEmbeddings;
+            Deployment.Require(maxModelLength <= model.MaxPositionEmbeddings, "MaxModelLengthBeyondPositionLimit", "MaxModelLength", "MaxModelLength {0} exceeds {1}'s position limit of {2} tokens.", maxModelLength, model.Name, model.MaxPositionEmbeddings);
+            Deployment.Require(contextLength >= 1 && contextLength <= maxModelLength, "ContextLengthOutOfRange", "ContextLength", "ContextLength must be between 1 and MaxModelLength {1}; got {0}.", contextLength, maxModelLength);
+
+            var memory = new MemoryModel(deployment);
+            var parts = new EngineMemoryBudget.Parts
+            {
+                MemoryUtilization = settings.MemoryUtilization ?? rules.DefaultMemoryUtilization,
+                MaxBatchedTokens = settings.MaxBatchedTokens ?? rules.DefaultMaxBatchedTokens,
+                MaxSequences = settings.MaxSequences ?? rules.DefaultMaxSequences,
+                MaxModelLength = maxModelLength,
+                EnforceEager = settings.EnforceEager,
+                VisibleMemoryBytes = hardware.VisibleMemoryBytes,
+                BlockSize = settings.BlockSize ?? rules.DefaultBlockSize,
+                CudaGraphBytes = settings.EnforceEager ? 0 : rules.CudaGraphBytes,
+                CudaGraphDeducted = rules.DeductsCudaGraphs && !settings.EnforceEager,
+            };
+            parts.RequestedBytes = parts.MemoryUtilization * parts.VisibleMemoryBytes;
+
+            bool first = true;
+            for (int stage = 0; stage < memory.StageCount; stage++)
+            {
+                var candidate = parts;
+                Deduct(ref candidate, rules, memory, stage, deployment);
+                Pool(ref candidate, memory, stage);
+                if (first || candidate.KvCacheTokens < parts.KvCacheTokens)
+                {
+                    parts = candidate;
+                    first = false;
+                }
+            }
+
+            parts.Message = Describe(parts, engine.Name, contextLength);
+            return new EngineMemoryBudget(deployment, engine.Name, rules.Rule, contextLength, parts);
+        }
+
+        /// <summary>Each rule's deductions for one GPU of a stage, and the KV bytes that remain.</summary>
+        private static void Deduct(ref EngineMemoryBudget.Parts parts, EngineMemoryModel rules, MemoryModel memory, int stage, Deployment deployment)
+        {
+            parts.WeightBytes = memory.WeightBytes(stage);
+            double graphs = parts.CudaGraphDeducted ? parts.CudaGraphBytes : 0;
+            double communication = deployment.TensorParallel > 1 ? rules.MultiGpuCommunicationBytes : 0;
+            switch (rules.Rule)
+            {
+                case KvBudgetRule.Vllm:
+                    parts.ActivationPeakBytes = ProfilingPeak(rules, memory, stage, deployment, parts);
+                    parts.NonTorchBytes = rules.NonTorchBytes + communication;
+                    parts.KvCacheBytes = parts.RequestedBytes - parts.WeightBytes - parts.ActivationPeakBytes - parts.NonTorchBytes - graphs;
+                    break;
+                case KvBudgetRule.Sglang:
+                    // Activations and CUDA graphs live in the (1 − mem_fraction_static) left over, not in the pool's budget.
+                    parts.RequestedBytes = parts.MemoryUtilization * parts.VisibleMemoryBytes;
+                    parts.ActivationPeakBytes = 0;
+                    parts.NonTorchBytes = rules.ContextBytes + communication;
+                    parts.KvCacheBytes = parts.RequestedBytes - parts.WeightBytes - parts.NonTorchBytes;
+                    break;
+                default:
+                    // TensorRT-LLM: the fraction applies to what is free once the engine and its buffers are loaded.
+                    parts.ActivationPeakBytes = rules.ForwardActivationScale * memory.ActivationBytes(stage, parts.MaxBatchedTokens, 0);
+                    parts.NonTorchBytes = rules.ContextBytes + communication;
+                    double free = parts.VisibleMemoryBytes - parts.WeightBytes - parts.ActivationPeakBytes - parts.NonTorchBytes - graphs;
+                    parts.RequestedBytes = parts.MemoryUtilization * Math.Max(0, free);
+                    parts.KvCacheBytes = parts.RequestedBytes;
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// vLLM's profiling peak: a forward pass of max_num_batched_tokens tokens, then the sampler on max_num_seqs rows holding
+        /// fp32 vocabulary-sized buffers. The two run one after the other, so the larger sets the peak, except that a MoE
+        /// model's fused-expert workspaces stay cached and are still held while the sampler runs.
+        /// </summary>
+        private static double ProfilingPeak(EngineMemoryModel rules, MemoryModel memory, int stage, Deployment deployment, in EngineMemoryBudget.Parts parts)
+        {
+            double tokens = Math.Min(parts.MaxBatchedTokens, (double)parts.MaxSequences * parts.MaxModelLength);
+            double forward = rules.ForwardActivationScale * memory.ActivationBytes(stage, tokens, 0);
+            double sampler = memory.Stage(stage).IsLast
+                ? rules.SamplerLogitBuffers * parts.MaxSequences * deployment.Model.VocabularySize * LogitBytes
+                : 0;
+            return Math.Max(forward, sampler + ExpertWorkspaceBytes(memory, stage, deployment, tokens));
+        }
+
+        /// <summary>
+        /// The fused-MoE kernel's workspaces for one chunk of tokens: tokens × top-k × (max(2·N, H) + N) elements, with N the
+        /// expert width on one GPU and H the hidden size (vLLM's fused_moe intermediate caches; chunks of at most
+        /// <see cref="FusedMoeChunkTokens"/> tokens).
+        /// </summary>
+        private static double ExpertWorkspaceBytes(MemoryModel memory, int stage, Deployment deployment, double tokens)
+        {
+            var model = deployment.Model;
+            if (memory.Stage(stage).MoeLayers == 0)
+            {
+                return 0;
+            }
+
+            double chunk = Math.Min(tokens, FusedMoeChunkTokens);
+            double width = (double)model.ExpertIntermediateSize / deployment.TensorParallel;
+            return chunk * model.ExpertsPerToken * (Math.Max(2 * width, model.HiddenSize) + width) * deployment.ActivationType.BytesPerElement();
+        }
+
+        /// <summary>
+        /// Whole blocks of the pool. Layers of one attention kind share a block ("KV-cache group"); with sliding-window and
+        /// full layers both present, vLLM forms groups of as many layers as the smaller kind has and lets them share one pool,
+        /// so a block holds block-size tokens of one group and the printed token count is blocks × block size ÷ groups.
+        /// </summary>
+        private static void Pool(ref EngineMemoryBudget.Parts parts, MemoryModel memory, int stage)
+        {
+            var layers = memory.Stage(stage);
+            double perLayer = memory.KvCacheBytesPerTokenPerLayer;
+            int groupLayers = layers.Layers;
+            int groups = 1;
+            if (layers.SlidingLayers > 0 && layers.FullLayers > 0)
+            {
+                groupLayers = Math.Min(layers.SlidingLayers, layers.FullLayers);
+                groups = ((layers.SlidingLayers + groupLayers - 1) / groupLayers) + ((layers.FullLayers + groupLayers - 1) / groupLayers);
+            }
+
+            parts.KvCacheGroups = groups;
+            parts.KvCacheBytesPerToken = layers.Layers * perLayer;
+            double kv = Math.Max(0, parts.KvCacheBytes);
+            parts.KvCacheBytes = kv;
+            double blockBytes = parts.BlockSize * groupLayers * perLayer;
+            parts.KvCacheBlocks = blockBytes > 0 ? (long)Math.Floor(kv / blockBytes) : 0;
+            parts.KvCacheTokens = parts.KvCacheBlocks * parts.BlockSize / groups;
+        }
+
+        private static string Describe(in EngineMemoryBudget.Parts p, string engine, int contextLength)
+        {
+            if (p.KvCacheTokens == 0)
+            {
+                return Format("{0} has no room for a KV cache: weights {1:F2} GiB, activations {2:F2} GiB and other memory {3:F2} GiB leave nothing of the {4:F2} GiB at MemoryUtilization {5}. Raise MemoryUtilization, use more GPUs or a smaller weight type.",
+                    engine, p.WeightBytes / GiB, p.ActivationPeakBytes / GiB, p.NonTorchBytes / GiB, p.RequestedBytes / GiB, p.MemoryUtilization);
+            }
+
+            string pool = Format("KV cache {0:F2} GiB: {1} tokens in {2} blocks; {3:F2} requests of {4} tokens at once.", p.KvCacheBytes / GiB, p.KvCacheTokens, p.KvCacheBlocks, (double)p.KvCacheTokens / contextLength, contextLength);
+            return p.KvCacheTokens < p.MaxModelLength
+                ? pool + Format(" Fewer tokens than MaxModelLength {0}: {1} would refuse to start; lower MaxModelLength or raise MemoryUtilization.", p.MaxModelLength, engine)
+                : pool;
+        }
+
+        private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    }
+}
