@@ -21,10 +21,11 @@ namespace InferenceLab.Core.Tests.Simulation
 
         public static IEnumerable<object[]> Deployments()
         {
-            var fullMatrix = new EfficiencyProfile("full matrix", 0.5, 0.7, 0.6, gemmHalfEfficiencyTokens: 64, causalAttentionSkipsMaskedBlocks: false);
+            var unfused = new EfficiencyProfile("unfused", 0.5, 0.7, 0.6, gemmHalfEfficiencyTokens: 64, flashAttention: false, sharesKvAcrossQueryGroups: false);
             yield return new object[] { "llama-3-8b", new Deployment(TestModels.Llama3_8B, TestModels.A100Sxm80) };
             yield return new object[] { "mistral all sliding", new Deployment(TestModels.Mistral7B, TestModels.A100Sxm80) };
-            yield return new object[] { "mistral full score matrix", new Deployment(TestModels.Mistral7B, TestModels.A100Sxm80, efficiency: fullMatrix) };
+            yield return new object[] { "mistral unfused, KV read per query head", new Deployment(TestModels.Mistral7B, TestModels.A100Sxm80, efficiency: unfused) };
+            yield return new object[] { "gemma-2 unfused", new Deployment(Gemma2_9B, TestModels.A100Sxm80, efficiency: unfused) };
             yield return new object[] { "gemma-2 hybrid", new Deployment(Gemma2_9B, TestModels.A100Sxm80) };
             yield return new object[] { "mixtral tp2", new Deployment(TestModels.Mixtral8x7B, TestModels.A100Sxm80, tensorParallel: 2) };
             yield return new object[] { "deepseek-v3 mla", new Deployment(TestModels.DeepSeekV3, TestModels.A100Sxm80, tensorParallel: 8, pipelineParallel: 2) };
