@@ -1,0 +1,43 @@
+using System.CommandLine;
+using InferenceLab.Core.Memory;
+
+namespace InferenceLab.Cli.Commands
+{
+    /// <summary><c>inferencelab max-batch</c>: the most concurrent sequences that fit (Get-MaxBatchSize).</summary>
+    internal static class MaxBatchCommand
+    {
+        /// <summary>Builds the command.</summary>
+        public static Command Create(CliContext context)
+        {
+            var command = new ExampleCommand(
+                "max-batch",
+                "The most sequences of a context length that fit a GPU at once, and the KV-cache capacity in tokens left after weights, activations and reserve (Get-MaxBatchSize).",
+                "# How many 4096-token sequences of Llama-3.1-8B fit an A100 80GB?",
+                "inferencelab max-batch --model llama-3.1-8b --hardware a100-sxm-80gb --context-length 4096",
+                "# At three context lengths, prompts of 1024 tokens",
+                "inferencelab max-batch --model llama-3.1-8b --hardware h100-sxm --context-length 2048,4096,8192 --input-length 1024");
+            var deployment = new DeploymentOptions(hardwareRequired: true, memorySettings: true, chunkedPrefill: true);
+            var contextLength = CliOptions.Integers("--context-length", "Tokens each sequence holds: prompt + output.");
+            var input = CliOptions.OptionalIntegers("--input-length", "Prompt tokens per sequence, which set the prefill's activation peak. Default: the context length.");
+            var format = CliOptions.Format();
+            deployment.AddTo(command);
+            command.Options.Add(contextLength);
+            command.Options.Add(input);
+            command.Options.Add(format);
+            command.SetAction(parse =>
+            {
+                var run = new CommandRun(context, parse.GetValue(format));
+                foreach (var d in deployment.Deployments(parse, context, run, efficiency: null))
+                {
+                    foreach (var v in Grid.Combinations(parse.GetValue(contextLength)!, parse.GetValue(input)!))
+                    {
+                        run.Emit(() => new object[] { MemoryLimits.MaxBatchSize(d, v[0]!.Value, v[1]) });
+                    }
+                }
+
+                return run.Finish();
+            });
+            return command;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using InferenceLab.Core.Memory;
+
+namespace InferenceLab.Cli.Commands
+{
+    /// <summary><c>inferencelab memory</c>: memory per GPU and whether it fits (Get-InferenceMemory).</summary>
+    internal static class MemoryCommand
+    {
+        /// <summary>Builds the command.</summary>
+        public static Command Create(CliContext context)
+        {
+            var command = new ExampleCommand(
+                "memory",
+                "Memory one GPU needs for a batch: weights, KV cache, activations and runtime reserve, and whether they fit (Get-InferenceMemory). Without --output-length the sequences hold the prompt alone.",
+                "# Does Llama-3.1-8B with 16 sequences of 4096 + 512 tokens fit an L40S?",
+                "inferencelab memory --model llama-3.1-8b --hardware l40s --batch-size 16 --input-length 4096 --output-length 512",
+                "# Three weight types, no GPU",
+                "inferencelab memory --model llama-3.1-70b --weight-type bf16,fp8,int4 --input-length 2048");
+            var deployment = new DeploymentOptions(hardwareRequired: false, memorySettings: true, chunkedPrefill: true);
+            var batch = CliOptions.Integers("--batch-size", "Concurrent sequences.", 1);
+            var input = CliOptions.Integers("--input-length", "Prompt tokens per sequence (sets the prefill's activation peak).");
+            var output = CliOptions.Integers("--output-length", "Generated tokens per sequence, held in the KV cache with the prompt; 0 for the prompt alone.", 0);
+            var format = CliOptions.Format();
+            deployment.AddTo(command);
+            command.Options.Add(batch);
+            command.Options.Add(input);
+            command.Options.Add(output);
+            command.Options.Add(format);
+            command.SetAction(parse =>
+            {
+                var run = new CommandRun(context, parse.GetValue(format));
+                foreach (var d in deployment.Deployments(parse, context, run, efficiency: null))
+                {
+                    foreach (var v in Grid.Combinations(parse.GetValue(batch)!, parse.GetValue(input)!, parse.GetValue(output)!))
+                    {
+                        // Output 0 asks for the prompt alone in the cache: Core's context estimate, as Get-InferenceMemory does.
+                        run.Emit(() => new object[]
+                        {
+                            v[2] == 0
+                                ? MemoryEstimator.EstimateContext(d, v[0]!.Value, v[1]!.Value)
+                                : MemoryEstimator.Estimate(d, v[0]!.Value, v[1]!.Value, v[2]!.Value),
+                        });
+                    }
+                }
+
+                return run.Finish();
+            });
+            return command;
+        }
+    }
+}
