@@ -5,6 +5,7 @@ using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Hardware;
 using InferenceLab.Core.Memory;
 using InferenceLab.Core.Models;
+using InferenceLab.Core.Simulation;
 using InferenceLab.Core.Time;
 
 namespace InferenceLab.Cli.Tests
@@ -26,6 +27,8 @@ namespace InferenceLab.Cli.Tests
             ["roofline --per-operator"] = (new[] { "roofline", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--phase", "prefill", "--input-length", "128", "--per-operator" }, typeof(RooflinePoint), 7),
             ["latency"] = (new[] { "latency", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "128", "--output-length", "16" }, typeof(LatencyEstimate), 1),
             ["efficiency"] = (new[] { "efficiency", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "128", "--output-length", "16", "--tpot-seconds", "0.01" }, typeof(EfficiencyReport), 1),
+            ["simulate"] = (new[] { "simulate", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--request-rate", "2", "--request-count", "20", "--input-length", "100", "--output-length", "10" }, typeof(SimulationSummary), 1),
+            ["simulate --per-request"] = (new[] { "simulate", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--clients", "4", "--request-count", "12", "--input-length", "uniform:50:150", "--output-length", "10", "--per-request" }, typeof(SimulatedRequest), 12),
         };
 
         public static IEnumerable<object[]> Names()
