@@ -143,6 +143,7 @@ namespace InferenceLab.Core.Simulation
 
         public SimulationResult Run(IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int reportEvery = Math.Max(1, count / 100);
             int nextReport = reportEvery;
             double now = 0;

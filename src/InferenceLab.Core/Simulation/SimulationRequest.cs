@@ -19,10 +19,7 @@ namespace InferenceLab.Core.Simulation
             Deployment.Require(workload != null, "WorkloadMissing", "RequestRate", "A simulation needs a workload: a request rate, a number of clients or a trace.");
             deployment!.RequireHardware("A serving simulation");
             Scheduler = scheduler ?? new SchedulerSettings();
-            Deployment = deployment.MaxBatchedTokens == Scheduler.MaxBatchedTokens
-                ? deployment
-                : new Deployment(deployment.Model, deployment.Hardware, deployment.WeightFormat, deployment.KvCacheType, deployment.ActivationType, deployment.EmbeddingType,
-                    deployment.TensorParallel, deployment.PipelineParallel, deployment.MemoryUtilization, deployment.RuntimeReserveBytes, Scheduler.MaxBatchedTokens, deployment.Efficiency);
+            Deployment = deployment.MaxBatchedTokens == Scheduler.MaxBatchedTokens ? deployment : deployment.WithMaxBatchedTokens(Scheduler.MaxBatchedTokens);
             Workload = workload!;
             IncludeRequests = includeRequests;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Memory;
 using InferenceLab.Core.Simulation;
 using InferenceLab.Core.Time;
@@ -261,6 +262,20 @@ namespace InferenceLab.Core.Tests.Simulation
         }
 
         [Fact]
+        public void The_requests_deployment_chunks_by_the_schedulers_budget_and_keeps_everything_else()
+        {
+            var deployment = new Deployment(TestModels.Llama3_8B, TestModels.A100Sxm80, kvCacheType: DataType.Fp8, memoryUtilization: 0.8,
+                runtimeReserveBytes: 5e8, maxBatchedTokens: 100, efficiency: EfficiencyProfile.Roofline);
+            var request = new SimulationRequest(deployment, Workload.Poisson(1, 1, LengthDistribution.Fixed(5), LengthDistribution.Fixed(2)), new SchedulerSettings(maxBatchedTokens: 2048));
+            Assert.Equal(2048, request.Deployment.MaxBatchedTokens);
+            Assert.Equal(DataType.Fp8, request.Deployment.KvCacheType);
+            Assert.Equal(0.8, request.Deployment.MemoryUtilization);
+            Assert.Equal(5e8, request.Deployment.RuntimeReserveBytes);
+            Assert.Same(EfficiencyProfile.Roofline, request.Deployment.Efficiency);
+            Assert.Same(TestModels.A100Sxm80, request.Deployment.Hardware);
+        }
+
+        [Fact]
         public void Without_the_per_request_switch_only_the_summary_is_returned()
         {
             var result = Simulator.Run(new SimulationRequest(Llama, Workload.Poisson(1, 10, LengthDistribution.Fixed(100), LengthDistribution.Fixed(10))));
@@ -282,6 +297,8 @@ namespace InferenceLab.Core.Tests.Simulation
             {
                 cancel.Cancel();
                 Assert.Throws<OperationCanceledException>(() => Simulator.Run(request, null, cancel.Token));
+                var tiny = new SimulationRequest(Llama, Workload.Poisson(5, 1, LengthDistribution.Fixed(5), LengthDistribution.Fixed(2)));
+                Assert.Throws<OperationCanceledException>(() => Simulator.Run(tiny, null, cancel.Token));
             }
         }
 
