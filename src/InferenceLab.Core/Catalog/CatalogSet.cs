@@ -297,8 +297,24 @@ namespace InferenceLab.Core.Catalog
             public NotFoundException NotFound(string? key, string errorId, string field)
             {
                 string wanted = key ?? string.Empty;
-                var candidates = Entries.Select(name).Concat(Entries.SelectMany(aliases));
-                var suggestions = NameMatcher.Suggest(wanted, candidates);
+                // Match names and aliases, but suggest each entry once, by its catalog name.
+                var owner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var entry in Entries)
+                {
+                    foreach (var spelling in new[] { name(entry) }.Concat(aliases(entry)))
+                    {
+                        if (!owner.ContainsKey(spelling))
+                        {
+                            owner[spelling] = name(entry);
+                        }
+                    }
+                }
+
+                var suggestions = NameMatcher.Suggest(wanted, owner.Keys, owner.Count)
+                    .Select(spelling => owner[spelling])
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .Take(3)
+                    .ToArray();
                 string message = string.IsNullOrWhiteSpace(wanted)
                     ? "No " + what + " name was given."
                     : string.Format(
@@ -306,7 +322,7 @@ namespace InferenceLab.Core.Catalog
                         "No {0} named '{1}' in the catalog.{2}",
                         what,
                         wanted,
-                        suggestions.Count > 0
+                        suggestions.Length > 0
                             ? " Did you mean: " + string.Join(", ", suggestions) + "?"
                             : " List the " + what + "s with a wildcard ('*'), or add an entry with a user catalog (" + PathEnvironmentVariable + ").");
                 return new NotFoundException(errorId, field, wanted, suggestions, message);

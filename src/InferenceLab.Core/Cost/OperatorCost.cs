@@ -31,11 +31,32 @@ namespace InferenceLab.Core.Cost
         /// <summary>Sequences in the step.</summary>
         public int BatchSize => Step.BatchSize;
 
+        /// <summary>Prompt tokens per sequence of the scenario.</summary>
+        public int InputLength => Step.InputLength;
+
+        /// <summary>Tokens each sequence processes in the step.</summary>
+        public int NewTokens => Step.NewTokens;
+
         /// <summary>Tokens cached per sequence before the step.</summary>
         public int ContextLength => Step.ContextLength;
 
+        /// <summary>Weight element type.</summary>
+        public DataType WeightType => Step.WeightType;
+
+        /// <summary>Weights per scale group; 0 without group scales.</summary>
+        public int WeightGroupSize => Step.WeightGroupSize;
+
+        /// <summary>KV-cache type.</summary>
+        public DataType KvCacheType => Step.KvCacheType;
+
+        /// <summary>Activation and compute type.</summary>
+        public DataType ActivationType => Step.ActivationType;
+
         /// <summary>Tensor-parallel degree.</summary>
         public int TensorParallel => Step.TensorParallel;
+
+        /// <summary>Pipeline-parallel degree.</summary>
+        public int PipelineParallel => Step.PipelineParallel;
 
         /// <summary>The operator.</summary>
         public OperatorKind Operator { get; }

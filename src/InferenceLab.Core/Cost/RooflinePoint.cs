@@ -23,6 +23,7 @@ namespace InferenceLab.Core.Cost
             NewTokens = step.NewTokens;
             ContextLength = step.ContextLength;
             WeightType = step.WeightType;
+            WeightGroupSize = step.WeightGroupSize;
             KvCacheType = step.KvCacheType;
             ActivationType = step.ActivationType;
             TensorParallel = step.TensorParallel;
@@ -66,6 +67,9 @@ namespace InferenceLab.Core.Cost
 
         /// <summary>Weight element type.</summary>
         public DataType WeightType { get; }
+
+        /// <summary>Weights per scale group; 0 without group scales.</summary>
+        public int WeightGroupSize { get; }
 
         /// <summary>KV-cache type.</summary>
         public DataType KvCacheType { get; }

@@ -64,5 +64,15 @@ namespace InferenceLab.Core.Tests.Catalog
             Assert.Empty(none.Suggestions);
             Assert.Contains("wildcard", none.Message);
         }
+
+        [Fact]
+        public void Suggestions_name_distinct_entries_not_several_aliases_of_one()
+        {
+            // 'lama-3.1-8b' is one edit from llama-3.1-8b and close to its aliases; the suggestions should offer three models.
+            var error = Assert.Throws<NotFoundException>(() => CatalogSet.BuiltIn.GetModel("lama-3.1-8b"));
+            Assert.Equal("llama-3.1-8b", error.Suggestions[0]);
+            Assert.Equal(error.Suggestions.Count, error.Suggestions.Distinct().Count());
+            Assert.All(error.Suggestions, s => Assert.NotNull(CatalogSet.BuiltIn.TryGetModel(s)));
+        }
     }
 }

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using InferenceLab.Core;
+
+namespace InferenceLab.PowerShell
+{
+    /// <summary>
+    /// The parameters of the cmdlets that follow whole requests — a batch of prompts each generating tokens — and their
+    /// expansion into one Core <see cref="Scenario"/> per combination.
+    /// </summary>
+    public abstract class ScenarioCommand : DeploymentCommand
+    {
+        /// <summary>Concurrent sequences; default 1.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public int[] BatchSize { get; set; } = { 1 };
+
+        /// <summary>Prompt tokens per sequence.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public int[] InputLength { get; set; } = null!;
+
+        /// <summary>Generated tokens per sequence (the first comes from the prefill).</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public int[] OutputLength { get; set; } = null!;
+
+        /// <summary>How many scenarios the call sweeps.</summary>
+        internal long ScenarioCount() => Sweep.Count(TensorParallel, BatchSize, InputLength, OutputLength);
+
+        /// <summary>One request per scenario, built by <paramref name="build"/>; TP varies slowest.</summary>
+        internal IEnumerable<Planned<TRequest>> PlanScenarios<TRequest>(System.Func<Scenario, TRequest?> build)
+            where TRequest : class =>
+            PlanSweep(
+                new IReadOnlyList<int>[] { TensorParallel, BatchSize, InputLength, OutputLength },
+                (deployment, c) => build(new Scenario(deployment, c[1], c[2], c[3])),
+                c => DescribePoint("TensorParallel", c[0], "BatchSize", c[1], "InputLength", c[2], "OutputLength", c[3]));
+    }
+}
