@@ -28,7 +28,7 @@ namespace InferenceLab.Cli.Tests
             ["latency"] = (new[] { "latency", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "128", "--output-length", "16" }, typeof(LatencyEstimate), 1),
             ["efficiency"] = (new[] { "efficiency", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "128", "--output-length", "16", "--tpot-seconds", "0.01" }, typeof(EfficiencyReport), 1),
             ["simulate"] = (new[] { "simulate", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--request-rate", "2", "--request-count", "20", "--input-length", "100", "--output-length", "10" }, typeof(SimulationSummary), 1),
-            ["simulate --per-request"] = (new[] { "simulate", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--clients", "4", "--request-count", "12", "--input-length", "uniform:50:150", "--output-length", "10", "--per-request" }, typeof(SimulatedRequest), 12),
+            ["simulate --per-request"] = (new[] { "simulate", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--clients", "4", "--request-count", "12", "--input-length-distribution", "uniform:50:150", "--output-length", "10", "--per-request" }, typeof(SimulatedRequest), 12),
         };
 
         public static IEnumerable<object[]> Names()

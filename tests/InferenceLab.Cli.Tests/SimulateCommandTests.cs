@@ -36,7 +36,7 @@ namespace InferenceLab.Cli.Tests
         [Fact]
         public void The_summary_is_the_Core_simulation_of_the_same_request()
         {
-            var run = CliRun.With(With("--request-rate", "3", "--request-count", "50", "--input-length", "uniform:100:900", "--output-length", "lognormal:50:0.5:200",
+            var run = CliRun.With(With("--request-rate", "3", "--request-count", "50", "--input-length-distribution", "uniform:100:900", "--output-length-distribution", "lognormal:50:0.5:200",
                 "--seed", "4", "--max-num-seqs", "8", "--max-batched-tokens", "512", "--block-size", "32", "--scheduling-policy", "spf", "--format", "json"));
             Assert.Equal("", run.Error);
             var json = run.Json().Single();
@@ -108,13 +108,24 @@ namespace InferenceLab.Cli.Tests
         }
 
         [Fact]
-        public void The_workload_must_be_exactly_one_of_rate_clients_or_trace()
+        public void The_workload_must_be_exactly_one_of_rate_clients_or_trace_with_one_form_of_each_length()
         {
             IsUsageError("Give exactly one workload: --request-rate, --clients or --trace-path.", "--input-length", "10", "--output-length", "10");
             IsUsageError("Give exactly one workload: --request-rate, --clients or --trace-path.", "--request-rate", "1", "--clients", "2", "--input-length", "10", "--output-length", "10");
-            IsUsageError("--input-length and --output-length are required with --request-rate or --clients.", "--request-rate", "1", "--output-length", "10");
+            IsUsageError("Give one of --input-length and --input-length-distribution with --request-rate or --clients.", "--request-rate", "1", "--output-length", "10");
+            IsUsageError("Give one of --output-length and --output-length-distribution with --request-rate or --clients.", "--clients", "1", "--input-length", "10", "--output-length", "10", "--output-length-distribution", "uniform:1:5");
             IsUsageError("--trace-path gives every request's arrival and lengths", "--trace", "t.csv", "--input-length", "10");
             IsUsageError("--request-rate: 'fast' is not a number.", "--request-rate", "fast", "--input-length", "10", "--output-length", "10");
+        }
+
+        [Fact]
+        public void Rates_and_lengths_sweep_rate_slowest()
+        {
+            var records = CliRun.With(With("--request-rate", "1,2", "--request-count", "5", "--input-length", "100,200", "--output-length", "5", "--format", "csv")).Csv();
+            var header = records[0].ToList();
+            Assert.Equal(
+                new[] { ("1", "100"), ("1", "200"), ("2", "100"), ("2", "200") },
+                records.Skip(1).Select(r => (r[header.IndexOf("RequestRatePerSecond")], r[header.IndexOf("InputLengths")])).ToArray());
         }
 
         [Theory]
@@ -129,7 +140,8 @@ namespace InferenceLab.Cli.Tests
             FailsWith("BlockSize must be between 1 and 1048576 tokens; got 0.", "--request-rate", "1", "--input-length", "10", "--output-length", "10", "--block-size", "0");
             FailsWith("MaxNumSeqs must be between 1 and 1000000; got 0.", "--request-rate", "1", "--input-length", "10", "--output-length", "10", "--max-num-seqs", "0");
             FailsWith("SchedulingPolicy 'lifo' is not one of fcfs (FirstComeFirstServed), spf (ShortestPromptFirst).", "--request-rate", "1", "--input-length", "10", "--output-length", "10", "--scheduling-policy", "lifo");
-            FailsWith("InputLength 'short' is not a length: give a token count (2048), uniform:MIN:MAX, or lognormal:MEAN:SIGMA[:MAX].", "--request-rate", "1", "--input-length", "short", "--output-length", "10");
+            FailsWith("InputLengthDistribution 'short' is not a length: give a token count (2048), uniform:MIN:MAX, or lognormal:MEAN:SIGMA[:MAX].", "--request-rate", "1", "--input-length-distribution", "short", "--output-length", "10");
+            FailsWith("OutputLength must be between 1 and 1000000000 tokens; got 0.", "--request-rate", "1", "--input-length", "10", "--output-length", "0");
         }
 
         [Fact]

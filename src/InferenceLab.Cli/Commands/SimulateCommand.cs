@@ -26,9 +26,9 @@ namespace InferenceLab.Cli.Commands
                 "# TTFT and TPOT percentiles of Llama-3.1-8B on an H100 at three request rates",
                 "inferencelab simulate --model llama-3.1-8b --hardware h100-sxm --request-rate 2,5,8 --request-count 300 --input-length 2048 --output-length 256",
                 "# Sixteen clients with log-normal prompts, one row per request as CSV",
-                "inferencelab simulate --model llama-3.1-8b --hardware a100-sxm-80gb --clients 16 --request-count 200 --input-length lognormal:1024:0.8:8000 --output-length uniform:64:512 --per-request --format csv",
+                "inferencelab simulate --model llama-3.1-8b --hardware a100-sxm-80gb --clients 16 --request-count 200 --input-length-distribution lognormal:1024:0.8:8000 --output-length-distribution uniform:64:512 --per-request --format csv",
                 "# Shortest prompt first with a smaller token budget",
-                "inferencelab simulate --model qwen3-8b --hardware l40s --request-rate 3 --request-count 300 --input-length uniform:100:4000 --output-length 200 --scheduling-policy spf --max-batched-tokens 2048");
+                "inferencelab simulate --model qwen3-8b --hardware l40s --request-rate 3 --request-count 300 --input-length-distribution uniform:100:4000 --output-length 200 --scheduling-policy spf --max-batched-tokens 2048");
             var deployment = new DeploymentOptions(hardwareRequired: true, memorySettings: true, chunkedPrefill: false);
             var rate = CliOptions.OptionalReals("--request-rate", "R[,R...]", "Poisson arrivals: mean requests per second. One of --request-rate, --clients, --trace-path.");
             var clients = CliOptions.OptionalIntegers("--clients", "Closed loop: clients that each send a request as soon as their last one completes.");
@@ -38,8 +38,10 @@ namespace InferenceLab.Cli.Commands
                 HelpName = "PATH",
             };
             var count = CliOptions.Integer("--request-count", "Requests per run with --request-rate or --clients.", DefaultRequestCount);
-            var input = new Option<string?>("--input-length") { Description = "Prompt lengths: N, uniform:MIN:MAX or lognormal:MEAN:SIGMA[:MAX] (required without --trace-path).", HelpName = "DIST" };
-            var output = new Option<string?>("--output-length") { Description = "Output lengths, as --input-length (required without --trace-path).", HelpName = "DIST" };
+            var input = CliOptions.OptionalIntegers("--input-length", "Prompt tokens of every request; a list runs once per length. Or --input-length-distribution.");
+            var inputDistribution = new Option<string?>("--input-length-distribution") { Description = "Prompt lengths drawn per request: uniform:MIN:MAX or lognormal:MEAN:SIGMA[:MAX] (or a fixed N).", HelpName = "DIST" };
+            var output = CliOptions.OptionalIntegers("--output-length", "Output tokens of every request; a list runs once per length. Or --output-length-distribution.");
+            var outputDistribution = new Option<string?>("--output-length-distribution") { Description = "Output lengths drawn per request, as --input-length-distribution.", HelpName = "DIST" };
             var seed = CliOptions.Integer("--seed", "Seed of the random arrivals and lengths; the same seed gives the same run.", 0);
             var maxNumSeqs = CliOptions.Integer("--max-num-seqs", "Most sequences running at once (vLLM's max_num_seqs).", SchedulerSettings.DefaultMaxNumSeqs);
             var maxBatchedTokens = CliOptions.Integer("--max-batched-tokens", "Most tokens one iteration processes, decodes first, then prefill chunks (vLLM's max_num_batched_tokens).", SchedulerSettings.DefaultMaxBatchedTokens);
@@ -55,7 +57,7 @@ namespace InferenceLab.Cli.Commands
             var format = CliOptions.Format();
 
             deployment.AddTo(command);
-            foreach (var option in new Option[] { rate, clients, trace, count, input, output, seed, maxNumSeqs, maxBatchedTokens, blockSize, policy, perRequest, roofline, format })
+            foreach (var option in new Option[] { rate, clients, trace, count, input, inputDistribution, output, outputDistribution, seed, maxNumSeqs, maxBatchedTokens, blockSize, policy, perRequest, roofline, format })
             {
                 command.Options.Add(option);
             }
@@ -69,21 +71,28 @@ namespace InferenceLab.Cli.Commands
                 }
                 else if (CliOptions.IsGiven(result, trace))
                 {
-                    if (CliOptions.IsGiven(result, input) || CliOptions.IsGiven(result, output) || CliOptions.IsGiven(result, count) || CliOptions.IsGiven(result, seed))
+                    if (new Option[] { input, inputDistribution, output, outputDistribution, count, seed }.Any(o => CliOptions.IsGiven(result, o)))
                     {
-                        result.AddError("--trace-path gives every request's arrival and lengths; leave out --input-length, --output-length, --request-count and --seed.");
+                        result.AddError("--trace-path gives every request's arrival and lengths; leave out the length options, --request-count and --seed.");
                     }
                 }
-                else if (!CliOptions.IsGiven(result, input) || !CliOptions.IsGiven(result, output))
+                else
                 {
-                    result.AddError("--input-length and --output-length are required with --request-rate or --clients.");
+                    foreach (var (fixedLength, distribution) in new[] { ((Option)input, (Option)inputDistribution), (output, outputDistribution) })
+                    {
+                        bool hasFixed = CliOptions.IsGiven(result, fixedLength);
+                        if (hasFixed == CliOptions.IsGiven(result, distribution))
+                        {
+                            result.AddError($"Give one of {fixedLength.Name} and {distribution.Name} with --request-rate or --clients.");
+                        }
+                    }
                 }
             });
 
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
-                if (!run.TryGet(() => Workloads(parse, rate, clients, trace, count, input, output, seed), out IReadOnlyList<System.Func<Workload>> workloads)
+                if (!run.TryGet(() => Workloads(parse, rate, clients, trace, count, input, inputDistribution, output, outputDistribution, seed), out IReadOnlyList<System.Func<Workload>> workloads)
                     || !run.TryGet(() => new SchedulerSettings(parse.GetValue(maxNumSeqs), parse.GetValue(maxBatchedTokens), parse.GetValue(blockSize), SchedulerSettings.ParsePolicy(parse.GetValue(policy)!)), out SchedulerSettings scheduler))
                 {
                     return run.Finish();
@@ -109,11 +118,11 @@ namespace InferenceLab.Cli.Commands
         }
 
         /// <summary>
-        /// One workload per request rate or client count, or the trace's; each made when its combination runs, so a bad
-        /// rate is reported as that combination's error. Lengths and the trace are read once.
+        /// One workload per combination of request rate (or client count), input length and output length, or the trace's;
+        /// each made when its combination runs, so a bad rate is reported as that combination's error. The trace is read once.
         /// </summary>
         private static IReadOnlyList<System.Func<Workload>> Workloads(ParseResult parse, Option<IReadOnlyList<double>> rate, Option<IReadOnlyList<int>> clients, Option<string?> trace,
-            Option<int> count, Option<string?> input, Option<string?> output, Option<int> seed)
+            Option<int> count, Option<IReadOnlyList<int>> input, Option<string?> inputDistribution, Option<IReadOnlyList<int>> output, Option<string?> outputDistribution, Option<int> seed)
         {
             string? tracePath = parse.GetValue(trace);
             if (tracePath != null)
@@ -122,17 +131,31 @@ namespace InferenceLab.Cli.Commands
                 return new System.Func<Workload>[] { () => Workload.FromTrace(entries, tracePath) };
             }
 
-            var inputs = LengthDistribution.Parse(parse.GetValue(input)!, "InputLength");
-            var outputs = LengthDistribution.Parse(parse.GetValue(output)!, "OutputLength");
+            var inputs = LengthDistribution.FromOptions(parse.GetValue(input), parse.GetValue(inputDistribution), "InputLength");
+            var outputs = LengthDistribution.FromOptions(parse.GetValue(output), parse.GetValue(outputDistribution), "OutputLength");
             int requests = parse.GetValue(count);
             int seedValue = parse.GetValue(seed);
             var rates = parse.GetValue(rate)!;
-            if (rates.Count > 0)
+            var clientCounts = parse.GetValue(clients)!;
+            var workloads = new List<System.Func<Workload>>();
+            int loads = rates.Count > 0 ? rates.Count : clientCounts.Count;
+            foreach (var i in Grid.Indexes(loads, inputs.Count, outputs.Count))
             {
-                return rates.Select(r => (System.Func<Workload>)(() => Workload.Poisson(r, requests, inputs, outputs, seedValue))).ToList();
+                var prompt = inputs[i[1]];
+                var generated = outputs[i[2]];
+                if (rates.Count > 0)
+                {
+                    double r = rates[i[0]];
+                    workloads.Add(() => Workload.Poisson(r, requests, prompt, generated, seedValue));
+                }
+                else
+                {
+                    int c = clientCounts[i[0]];
+                    workloads.Add(() => Workload.ClosedLoop(c, requests, prompt, generated, seedValue));
+                }
             }
 
-            return parse.GetValue(clients)!.Select(c => (System.Func<Workload>)(() => Workload.ClosedLoop(c, requests, inputs, outputs, seedValue))).ToList();
+            return workloads;
         }
     }
 }

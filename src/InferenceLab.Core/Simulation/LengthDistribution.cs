@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace InferenceLab.Core.Simulation
@@ -95,6 +96,41 @@ namespace InferenceLab.Core.Simulation
             }
 
             throw Invalid(field, "LengthDistributionInvalid", "{0} '{1}' is not a length: {2}.", field, trimmed, Grammar);
+        }
+
+        /// <summary>
+        /// The lengths the cmdlet's and the command line's options give: one fixed length per value of
+        /// <paramref name="tokens"/> (each a point of the sweep), or the one distribution in <paramref name="distribution"/>
+        /// (its text form); exactly one of the two. Errors name <paramref name="field"/> and <paramref name="field"/>Distribution.
+        /// </summary>
+        /// <exception cref="InvalidInputException">Both or neither given, or a value out of range.</exception>
+        public static IReadOnlyList<LengthDistribution> FromOptions(IReadOnlyList<int>? tokens, string? distribution, string field)
+        {
+            bool hasTokens = tokens != null && tokens.Count > 0;
+            bool hasDistribution = !string.IsNullOrWhiteSpace(distribution);
+            string distributionField = field + "Distribution";
+            if (hasTokens && hasDistribution)
+            {
+                throw Invalid(field, "LengthGivenTwice", "Give {0} (token counts) or {1} (a distribution), not both.", field, distributionField);
+            }
+
+            if (!hasTokens && !hasDistribution)
+            {
+                throw Invalid(field, "LengthMissing", "{0} or {1} is required with a request rate or clients.", field, distributionField);
+            }
+
+            if (hasDistribution)
+            {
+                return new[] { Parse(distribution!, distributionField) };
+            }
+
+            var fixedLengths = new LengthDistribution[tokens!.Count];
+            for (int i = 0; i < fixedLengths.Length; i++)
+            {
+                fixedLengths[i] = CreateFixed(tokens[i], field);
+            }
+
+            return fixedLengths;
         }
 
         /// <summary>The text form, which <see cref="Parse"/> reads back.</summary>

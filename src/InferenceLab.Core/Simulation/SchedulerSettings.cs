@@ -36,7 +36,7 @@ namespace InferenceLab.Core.Simulation
 
         /// <summary>Creates scheduler settings.</summary>
         /// <param name="maxNumSeqs">Most sequences running (holding KV) at once.</param>
-        /// <param name="maxBatchedTokens">Most tokens one iteration processes; at least <paramref name="maxNumSeqs"/> so every running sequence can decode.</param>
+        /// <param name="maxBatchedTokens">Most tokens one iteration processes; at least <paramref name="maxNumSeqs"/> so every running sequence can decode. 0 means <see cref="DefaultMaxBatchedTokens"/>: a simulated server always has a budget, and 0 is the "no limit" default the other cmdlets' -MaxBatchedTokens share.</param>
         /// <param name="blockSize">Tokens per KV-cache block.</param>
         /// <param name="policy">The order in which waiting requests are admitted.</param>
         /// <exception cref="InvalidInputException">A value out of range, or a token budget below the sequence limit.</exception>
@@ -46,6 +46,11 @@ namespace InferenceLab.Core.Simulation
             int blockSize = DefaultBlockSize,
             SchedulingPolicy policy = SchedulingPolicy.FirstComeFirstServed)
         {
+            if (maxBatchedTokens == 0)
+            {
+                maxBatchedTokens = DefaultMaxBatchedTokens;
+            }
+
             Deployment.Require(maxNumSeqs >= 1 && maxNumSeqs <= MaxAcceptedSequences, "MaxNumSeqsOutOfRange", "MaxNumSeqs", "MaxNumSeqs must be between 1 and {1}; got {0}.", maxNumSeqs, MaxAcceptedSequences);
             Deployment.Require(maxBatchedTokens >= 1 && maxBatchedTokens <= MaxAcceptedBatchedTokens, "MaxBatchedTokensOutOfRange", "MaxBatchedTokens", "MaxBatchedTokens must be between 1 and {1}; got {0}.", maxBatchedTokens, MaxAcceptedBatchedTokens);
             Deployment.Require(maxBatchedTokens >= maxNumSeqs, "MaxBatchedTokensBelowMaxNumSeqs", "MaxBatchedTokens", "MaxBatchedTokens {0} is below MaxNumSeqs {1}: every running sequence needs one token of the budget per iteration (vLLM rejects this too).", maxBatchedTokens, maxNumSeqs);

@@ -78,6 +78,9 @@ namespace InferenceLab.Core.Simulation
         /// <summary>Weight element type.</summary>
         public DataType WeightType => inputs.WeightType;
 
+        /// <summary>Weights per scale group; 0 without group scales.</summary>
+        public int WeightGroupSize => inputs.WeightGroupSize;
+
         /// <summary>KV-cache type.</summary>
         public DataType KvCacheType => inputs.KvCacheType;
 

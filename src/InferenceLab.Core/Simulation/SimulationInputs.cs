@@ -12,6 +12,7 @@ namespace InferenceLab.Core.Simulation
             HardwareName = deployment.Hardware!.Name;
             Efficiency = deployment.Efficiency.Name;
             WeightType = deployment.WeightFormat.Type;
+            WeightGroupSize = deployment.WeightFormat.GroupSize;
             KvCacheType = deployment.KvCacheType;
             ActivationType = deployment.ActivationType;
             TensorParallel = deployment.TensorParallel;
@@ -38,6 +39,8 @@ namespace InferenceLab.Core.Simulation
         public string Efficiency { get; }
 
         public DataType WeightType { get; }
+
+        public int WeightGroupSize { get; }
 
         public DataType KvCacheType { get; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using InferenceLab.Core.Simulation;
 
 namespace InferenceLab.Core.Tests.Simulation
@@ -66,6 +67,24 @@ namespace InferenceLab.Core.Tests.Simulation
             var error = Assert.Throws<InvalidInputException>(() => LengthDistribution.Parse(text, "OutputLength"));
             Assert.Equal("LengthOutOfRange", error.ErrorId);
             Assert.Equal("OutputLength", error.Field);
+        }
+
+        [Fact]
+        public void Options_give_one_fixed_length_per_count_or_the_one_distribution()
+        {
+            var fixedLengths = LengthDistribution.FromOptions(new[] { 128, 2048 }, null, "InputLength");
+            Assert.Equal(new[] { "128", "2048" }, new[] { fixedLengths[0].ToString(), fixedLengths[1].ToString() });
+            Assert.Equal("uniform:1:9", LengthDistribution.FromOptions(new int[0], "uniform:1:9", "InputLength").Single().ToString());
+
+            var both = Assert.Throws<InvalidInputException>(() => LengthDistribution.FromOptions(new[] { 5 }, "7", "OutputLength"));
+            Assert.Equal(("LengthGivenTwice", "OutputLength"), (both.ErrorId, both.Field));
+            Assert.Contains("OutputLength (token counts) or OutputLengthDistribution (a distribution), not both", both.Message);
+            var neither = Assert.Throws<InvalidInputException>(() => LengthDistribution.FromOptions(null, " ", "InputLength"));
+            Assert.Equal(("LengthMissing", "InputLength"), (neither.ErrorId, neither.Field));
+            var badText = Assert.Throws<InvalidInputException>(() => LengthDistribution.FromOptions(null, "huge", "InputLength"));
+            Assert.Equal("InputLengthDistribution", badText.Field);
+            var badCount = Assert.Throws<InvalidInputException>(() => LengthDistribution.FromOptions(new[] { 0 }, null, "InputLength"));
+            Assert.Equal(("LengthOutOfRange", "InputLength"), (badCount.ErrorId, badCount.Field));
         }
 
         [Fact]

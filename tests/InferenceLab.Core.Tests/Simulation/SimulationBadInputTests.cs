@@ -70,7 +70,10 @@ namespace InferenceLab.Core.Tests.Simulation
         {
             var error = Rejects("MaxBatchedTokensBelowMaxNumSeqs", "MaxBatchedTokens", () => new SchedulerSettings(maxNumSeqs: 256, maxBatchedTokens: 128));
             Assert.Contains("below MaxNumSeqs 256", error.Message);
-            Rejects("MaxBatchedTokensOutOfRange", "MaxBatchedTokens", () => new SchedulerSettings(maxNumSeqs: 1, maxBatchedTokens: 0));
+            Rejects("MaxBatchedTokensOutOfRange", "MaxBatchedTokens", () => new SchedulerSettings(maxNumSeqs: 1, maxBatchedTokens: -1));
+
+            // 0 is the other cmdlets' "no limit"; a simulated server always has a budget, so 0 means the default.
+            Assert.Equal(SchedulerSettings.DefaultMaxBatchedTokens, new SchedulerSettings(maxBatchedTokens: 0).MaxBatchedTokens);
         }
 
         [Fact]
