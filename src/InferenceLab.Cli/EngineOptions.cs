@@ -70,6 +70,25 @@ namespace InferenceLab.Cli
         public EfficiencyProfile Efficiency(ParseResult parse, bool roofline) =>
             EngineProfiles.EfficiencyFor(parse.GetValue(engine), roofline, computeEfficiency == null ? null : parse.GetValue(computeEfficiency), memoryEfficiency == null ? null : parse.GetValue(memoryEfficiency));
 
+        /// <summary>
+        /// The engine and its start-up settings of a memory command: true with both null without --engine, true with both set
+        /// when they resolve, false (the error reported on the run) when they do not.
+        /// </summary>
+        public bool TryMemoryBudget(ParseResult parse, DeploymentOptions deployment, CommandRun run, out EngineProfile? profile, out EngineMemorySettings? settings)
+        {
+            profile = null;
+            settings = null;
+            if (!HasEngine(parse))
+            {
+                return true;
+            }
+
+            bool resolved = run.TryGet(() => Profile(parse), out EngineProfile found) & run.TryGet(() => Settings(parse, deployment), out EngineMemorySettings given);
+            profile = resolved ? found : null;
+            settings = resolved ? given : null;
+            return resolved;
+        }
+
         /// <summary>The engine profile of a memory command.</summary>
         /// <exception cref="Core.NotFoundException">No engine profile has that name.</exception>
         public EngineProfile Profile(ParseResult parse) => EngineProfiles.Get(parse.GetValue(engine)!);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Memory;
 
 namespace InferenceLab.Cli.Commands
@@ -32,9 +31,7 @@ namespace InferenceLab.Cli.Commands
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
-                EngineProfile? profile = null;
-                EngineMemorySettings? settings = null;
-                if (engine.HasEngine(parse) && !(run.TryGet(() => engine.Profile(parse), out profile) && run.TryGet(() => engine.Settings(parse, deployment), out settings)))
+                if (!engine.TryMemoryBudget(parse, deployment, run, out var profile, out var settings))
                 {
                     return run.Finish();
                 }
