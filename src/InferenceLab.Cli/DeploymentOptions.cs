@@ -15,9 +15,6 @@ namespace InferenceLab.Cli
     /// </summary>
     internal sealed class DeploymentOptions
     {
-        /// <summary>The weight-scale size assumed when only a group size is given: one fp16 scale per group (GPTQ, AWQ).</summary>
-        public const double DefaultWeightScaleBytes = 2;
-
         private readonly Option<IReadOnlyList<string>> model;
         private readonly Option<IReadOnlyList<string>> hardware;
         private readonly Option<IReadOnlyList<string>> weightType;
@@ -112,7 +109,7 @@ namespace InferenceLab.Cli
                     () => new Deployment(
                         spec,
                         gpus[i[1]],
-                        WeightFormatFor(spec, weights, groupSize, scaleBytes),
+                        WeightFormat.ForParameters(spec.WeightFormat, weights, groupSize, scaleBytes),
                         kvTypes[i[3]],
                         activationTypes[i[4]],
                         tensorParallel: tps[i[5]],
@@ -129,32 +126,13 @@ namespace InferenceLab.Cli
             }
         }
 
-        /// <summary>
-        /// The weight format the options ask for, by the rule the cmdlets apply: null (the model's own) when none is given;
-        /// the model's own format when they name its type and group again; otherwise a new format whose group defaults to
-        /// the model's with its own type (else none) and whose scale defaults to the model's with its own type and group,
-        /// else <see cref="DefaultWeightScaleBytes"/> with a group.
-        /// </summary>
-        /// <exception cref="InvalidInputException">A negative group or scale, or a scale without a group.</exception>
-        internal static WeightFormat? WeightFormatFor(ModelSpec model, DataType? type, int? groupSize, double? scaleBytes)
-        {
-            if (type == null && groupSize == null && scaleBytes == null)
-            {
-                return null;
-            }
+        /// <summary>--memory-utilization when the command line names it; null when it takes its default.</summary>
+        public double? GivenMemoryUtilization(ParseResult parse) =>
+            memoryUtilization != null && CliOptions.IsGiven(parse.CommandResult, memoryUtilization) ? parse.GetValue(memoryUtilization) : (double?)null;
 
-            var own = model.WeightFormat;
-            var weights = type ?? own.Type;
-            bool sameType = weights == own.Type;
-            int group = groupSize ?? (sameType ? own.GroupSize : 0);
-            if (sameType && group == own.GroupSize && scaleBytes == null)
-            {
-                return own;
-            }
-
-            double scale = scaleBytes ?? (group == 0 ? 0 : sameType && own.GroupSize > 0 ? own.ScaleBytes : DefaultWeightScaleBytes);
-            return new WeightFormat(weights, group, scale);
-        }
+        /// <summary>--max-batched-tokens when the command line names it with a positive value; null otherwise.</summary>
+        public int? GivenMaxBatchedTokens(ParseResult parse) =>
+            maxBatchedTokens != null && CliOptions.IsGiven(parse.CommandResult, maxBatchedTokens) && parse.GetValue(maxBatchedTokens) > 0 ? parse.GetValue(maxBatchedTokens) : (int?)null;
 
         private static IReadOnlyList<T> Resolve<T>(IReadOnlyList<string> names, System.Func<string, T> find, CommandRun run)
         {

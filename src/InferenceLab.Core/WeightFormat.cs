@@ -53,8 +53,43 @@ namespace InferenceLab.Core
         /// <summary>Bytes per weight, scale overhead included.</summary>
         public double BytesPerWeight => Type.BytesPerElement() + (GroupSize > 0 ? ScaleBytes / GroupSize : 0);
 
+        /// <summary>The scale size assumed when only a group size is given: one fp16 scale per group (GPTQ, AWQ), bytes.</summary>
+        public const double DefaultScaleBytes = 2;
+
         /// <summary>A format without group scales.</summary>
         public static WeightFormat Plain(DataType type) => new WeightFormat(type);
+
+        /// <summary>
+        /// The format a user's parameters ask for, relative to a model's own: null (keep the model's own) when none is given;
+        /// the model's own when they name its type and group again (as a result piped by property name does); otherwise a new
+        /// format whose group defaults to the model's with its own type (else none) and whose scale defaults to the model's
+        /// with its own type and group, else <see cref="DefaultScaleBytes"/> with a group. A format that covers the routed
+        /// experts only keeps doing so: that is the checkpoint's structure, not its element type.
+        /// </summary>
+        /// <exception cref="InvalidInputException">A negative group or scale, or a scale without a group.</exception>
+        public static WeightFormat? ForParameters(WeightFormat modelFormat, DataType? type, int? groupSize, double? scaleBytes)
+        {
+            if (modelFormat == null)
+            {
+                throw new ArgumentNullException(nameof(modelFormat));
+            }
+
+            if (type == null && groupSize == null && scaleBytes == null)
+            {
+                return null;
+            }
+
+            var weights = type ?? modelFormat.Type;
+            bool sameType = weights == modelFormat.Type;
+            int group = groupSize ?? (sameType ? modelFormat.GroupSize : 0);
+            if (sameType && group == modelFormat.GroupSize && scaleBytes == null)
+            {
+                return modelFormat;
+            }
+
+            double scale = scaleBytes ?? (group == 0 ? 0 : sameType && modelFormat.GroupSize > 0 ? modelFormat.ScaleBytes : DefaultScaleBytes);
+            return new WeightFormat(weights, group, scale, modelFormat.RoutedExpertsOnly);
+        }
 
         /// <summary>The name people write: <c>int4</c>, or <c>int4/g128</c> with a group scale.</summary>
         public override string ToString() =>

@@ -20,7 +20,6 @@ namespace InferenceLab.PowerShell
         /// Bytes of one group's scale when <see cref="WeightGroupSize"/> is given without <see cref="WeightScaleBytes"/>:
         /// an fp16 scale per group, as GPTQ and AWQ store it (DESIGN §3: int4 with group 128 adds 2/128 B per weight).
         /// </summary>
-        internal const double DefaultWeightScaleBytes = 2;
 
         /// <summary>
         /// The model: a catalog name or alias (<c>llama-2-7b</c>), or an object from Get-InferenceModel or New-InferenceModel,
@@ -77,10 +76,10 @@ namespace InferenceLab.PowerShell
         [ValidateRange(1, int.MaxValue)]
         public int PipelineParallel { get; set; } = 1;
 
-        /// <summary>Fraction of GPU memory the engine may use (vLLM's gpu_memory_utilization); default 0.90.</summary>
+        /// <summary>Fraction of GPU memory usable (vLLM's gpu_memory_utilization); default 0.90, or the engine's own with -Engine.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.0, 1.0)]
-        public double MemoryUtilization { get; set; } = Deployment.DefaultMemoryUtilization;
+        public double? MemoryUtilization { get; set; }
 
         /// <summary>Memory per GPU outside weights, KV cache and activations (CUDA context, workspaces), bytes; default 1 GiB.</summary>
         [Parameter]
@@ -110,34 +109,13 @@ namespace InferenceLab.PowerShell
                 embeddingType: null,
                 tensorParallel,
                 PipelineParallel,
-                MemoryUtilization,
+                MemoryUtilization ?? Deployment.DefaultMemoryUtilization,
                 RuntimeReserveBytes,
                 MaxBatchedTokens,
                 Efficiency);
 
-        /// <summary>
-        /// The weight format the parameters ask for: null (the model's own) when none is given; the model's own format when
-        /// they name its type and group again (as a result piped by property name does); otherwise a new format.
-        /// </summary>
-        internal WeightFormat? WeightFormatFor(ModelSpec model)
-        {
-            if (WeightType == null && WeightGroupSize == null && WeightScaleBytes == null)
-            {
-                return null;
-            }
-
-            var own = model.WeightFormat;
-            var type = WeightType ?? own.Type;
-            bool sameType = type == own.Type;
-            int group = WeightGroupSize ?? (sameType ? own.GroupSize : 0);
-            if (sameType && group == own.GroupSize && WeightScaleBytes == null)
-            {
-                return own;
-            }
-
-            double scale = WeightScaleBytes ?? (group == 0 ? 0 : sameType && own.GroupSize > 0 ? own.ScaleBytes : DefaultWeightScaleBytes);
-            return new WeightFormat(type, group, scale);
-        }
+        /// <summary>The weight format the parameters ask for, by Core's rule (<see cref="WeightFormat.ForParameters"/>).</summary>
+        internal WeightFormat? WeightFormatFor(ModelSpec model) => WeightFormat.ForParameters(model.WeightFormat, WeightType, WeightGroupSize, WeightScaleBytes);
 
         /// <summary>
         /// One request per combination of <paramref name="axes"/>, the first axis (the tensor-parallel degrees) varying

@@ -20,6 +20,8 @@ namespace InferenceLab.Cli.Tests
             ["memory"] = (new[] { "memory", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--batch-size", "2", "--input-length", "1000", "--output-length", "24" }, typeof(MemoryEstimate), 1),
             ["max-context"] = (new[] { "max-context", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb" }, typeof(MaxContextResult), 1),
             ["max-batch"] = (new[] { "max-batch", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--context-length", "2048" }, typeof(MaxBatchResult), 1),
+            ["memory --engine"] = (new[] { "memory", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "1000", "--engine", "vllm" }, typeof(EngineMemoryBudget), 1),
+            ["max-batch --engine"] = (new[] { "max-batch", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--context-length", "2048,4096", "--engine", "sglang" }, typeof(EngineMemoryBudget), 2),
             ["cost"] = (new[] { "cost", "--model", "llama-2-7b", "--input-length", "128" }, typeof(StepCost), 2),
             // The operators a dense model without sliding windows has: Embedding, QkvProjection, Attention, OutputProjection, Mlp, Elementwise, LmHead.
             ["cost --per-operator"] = (new[] { "cost", "--model", "llama-2-7b", "--phase", "decode", "--input-length", "128", "--per-operator" }, typeof(OperatorCost), 7),

@@ -308,6 +308,39 @@ Describe 'Invoke-InferenceSimulation' {
     }
 }
 
+Describe 'Engine profiles' {
+    It 'times with the calibrated TensorRT-LLM factors and names them in the result' {
+        $trt = Measure-InferenceLatency -Model $Llama -Hardware $A100 -InputLength 512 -OutputLength 128 -Engine tensorrt-llm
+        $trt.Efficiency | Should -Be 'tensorrt-llm'
+        $custom = Measure-InferenceLatency -Model $Llama -Hardware $A100 -InputLength 512 -OutputLength 128 -Engine tensorrt-llm -MemoryEfficiency 0.5
+        $custom.Efficiency | Should -Be 'tensorrt-llm+custom'
+        # Decode is memory-bound at batch 1, so halving the bandwidth factor slows each token.
+        $custom.TimePerOutputTokenSeconds | Should -BeGreaterThan $trt.TimePerOutputTokenSeconds
+    }
+
+    It 'reports the KV pool vLLM printed for Llama-3.1-8B on an H100' {
+        # vLLM 0.19 start-up log (tests/data/kv-capacity-calibration.csv, R01): 476,016 tokens, 58.11x for 8,192 tokens.
+        $budget = Get-MaxBatchSize -Model llama-3.1-8b -Hardware h100-sxm -ContextLength 8192 -Engine vllm -MemoryUtilization 0.95 -MaxModelLength 8192
+        $budget.KvCacheTokens | Should -BeGreaterThan (476016 * 0.97)
+        $budget.KvCacheTokens | Should -BeLessThan (476016 * 1.03)
+        $budget.MaxConcurrency | Should -BeGreaterThan 56
+        $budget.MaxConcurrency | Should -BeLessThan 60
+        $budget.GetType().Name | Should -Be 'EngineMemoryBudget'
+    }
+
+    It 'fails one item for an unknown engine, naming the known ones' {
+        $run = Get-Failure { Measure-InferenceLatency -Model $Llama -Hardware $A100 -InputLength 512 -OutputLength 128 -Engine tgi }
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'EngineNotFound,*'
+        "$($run.Errors[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        $run.Errors[0].Exception.Message | Should -BeLike '*vllm*'
+    }
+
+    It 'refuses an engine memory budget for an engine without one' {
+        $run = Get-Failure { Get-InferenceMemory -Model $Llama -Hardware $A100 -InputLength 512 -Engine llama.cpp }
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'EngineHasNoMemoryBudget,*'
+    }
+}
+
 Describe 'The pipeline' {
     It 'takes models and GPUs by value' {
         @($Llama, $Mistral | Get-InferenceMemory -InputLength 512).Count | Should -Be 2

@@ -39,7 +39,7 @@ namespace InferenceLab.Cli.Commands
                         {
                             var cost = CostEstimator.Step(step.ScenarioOf(d), step.Phase, step.ContextLength);
                             // The operators the model has, as Measure-InferenceCost prints them: a dense model has no router, a model without windows no window attention.
-                            return operators ? cost.Operators.Where(o => o.LayerCount > 0).Cast<object>() : new object[] { cost };
+                            return operators ? cost.Operators.Cast<object>() : new object[] { cost };
                         });
                     }
                 }

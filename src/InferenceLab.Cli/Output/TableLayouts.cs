@@ -89,6 +89,21 @@ namespace InferenceLab.Cli.Output
                 Left<MaxBatchResult>("Limited by", m => m.LimitedBy.ToString()),
                 Right<MaxBatchResult>("Usable GiB", m => Gibibytes(m.UsableBytes)),
             },
+            [typeof(EngineMemoryBudget)] = new[]
+            {
+                Left<EngineMemoryBudget>("Model", m => m.ModelName),
+                Left<EngineMemoryBudget>("GPU", m => m.HardwareName),
+                Left<EngineMemoryBudget>("Engine", m => m.Engine),
+                Right<EngineMemoryBudget>("TP", m => Whole(m.TensorParallel)),
+                Right<EngineMemoryBudget>("Weights GiB", m => Gibibytes(m.WeightBytes)),
+                Right<EngineMemoryBudget>("Activations GiB", m => Gibibytes(m.ActivationPeakBytes)),
+                Right<EngineMemoryBudget>("Other GiB", m => Gibibytes(m.NonTorchBytes)),
+                Right<EngineMemoryBudget>("KV cache GiB", m => Gibibytes(m.KvCacheBytes)),
+                Right<EngineMemoryBudget>("KV tokens", m => Whole(m.KvCacheTokens)),
+                Right<EngineMemoryBudget>("Blocks", m => Whole(m.KvCacheBlocks)),
+                Right<EngineMemoryBudget>("Context", m => Whole(m.ContextLength)),
+                Right<EngineMemoryBudget>("Concurrency", m => Number(m.MaxConcurrency, 2) + "x"),
+            },
             [typeof(StepCost)] = new[]
             {
                 Left<StepCost>("Model", s => s.ModelName),

@@ -40,7 +40,11 @@ namespace InferenceLab.Core.Cost
                 WeightBytesRead += work[i].WeightBytesRead;
                 KvCacheBytesRead += work[i].KvCacheBytesRead;
                 KvCacheBytesWritten += work[i].KvCacheBytesWritten;
-                operators.Add(new OperatorCost(this, kind, LayersOf(model, kind), work[i]));
+                int layers = LayersOf(model, kind);
+                if (layers > 0)
+                {
+                    operators.Add(new OperatorCost(this, kind, layers, work[i]));
+                }
             }
         }
 
@@ -113,7 +117,7 @@ namespace InferenceLab.Core.Cost
         /// <summary>Bytes each GPU contributes to all-reduces in the step (B·S·H per all-reduce).</summary>
         public double AllReduceBytes { get; }
 
-        /// <summary>The operators, in execution order.</summary>
+        /// <summary>The operators this model has (no router on a dense model, no sliding-window attention without a window), in execution order.</summary>
         public IReadOnlyList<OperatorCost> Operators => operators;
 
         private static int LayersOf(Models.ModelSpec model, OperatorKind kind)

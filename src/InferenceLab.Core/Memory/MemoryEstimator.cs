@@ -7,10 +7,15 @@ namespace InferenceLab.Core.Memory
         public static MemoryEstimate Estimate(Scenario scenario) =>
             Compute(scenario.Deployment, scenario.BatchSize, scenario.InputLength, scenario.OutputLength);
 
-        /// <summary>Memory for <paramref name="batchSize"/> sequences of <paramref name="inputLength"/> + <paramref name="outputLength"/> tokens.</summary>
+        /// <summary>
+        /// Memory for <paramref name="batchSize"/> sequences of <paramref name="inputLength"/> + <paramref name="outputLength"/>
+        /// tokens; an output length of 0 means the prompt alone in the cache (<see cref="EstimateContext"/>).
+        /// </summary>
         /// <exception cref="InvalidInputException">A batch or length out of range, or past the position limit.</exception>
         public static MemoryEstimate Estimate(Deployment deployment, int batchSize, int inputLength, int outputLength) =>
-            Estimate(new Scenario(deployment, batchSize, inputLength, outputLength));
+            outputLength == 0
+                ? EstimateContext(deployment, batchSize, inputLength)
+                : Estimate(new Scenario(deployment, batchSize, inputLength, outputLength));
 
         /// <summary>
         /// Memory for <paramref name="batchSize"/> sequences holding <paramref name="contextLength"/> tokens each, the

@@ -24,7 +24,7 @@ namespace InferenceLab.PowerShell.Cost
             }
 
             // The operators the model has: a dense model has no router, a model without windows no window attention.
-            return step.Operators.Where(op => op.LayerCount > 0).Cast<object>().ToArray();
+            return step.Operators.Cast<object>().ToArray();
         }
 
         /// <inheritdoc />

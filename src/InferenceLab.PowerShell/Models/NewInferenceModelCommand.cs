@@ -226,7 +226,7 @@ namespace InferenceLab.PowerShell.Models
             }
 
             int group = WeightGroupSize ?? 0;
-            double scale = WeightScaleBytes ?? (group > 0 ? DeploymentCommand.DefaultWeightScaleBytes : 0);
+            double scale = WeightScaleBytes ?? (group > 0 ? WeightFormat.DefaultScaleBytes : 0);
             return new WeightFormat(WeightType ?? WeightFormat?.Type ?? NativeType, group, scale, WeightRoutedExpertsOnlyValue);
         }
 

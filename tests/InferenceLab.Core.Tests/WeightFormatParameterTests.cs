@@ -1,0 +1,45 @@
+using InferenceLab.Core;
+using InferenceLab.Core.Models;
+
+namespace InferenceLab.Core.Tests
+{
+    /// <summary>How -WeightType, -WeightGroupSize and -WeightScaleBytes (--weight-type, ...) combine with a model's own format.</summary>
+    public sealed class WeightFormatParameterTests
+    {
+        /// <summary>A checkpoint stored as int4 with a 2-byte scale per 128 weights (GPTQ), over bf16 tensors.</summary>
+        private static readonly ModelSpec Gptq = new ModelSpec("gptq-model", 2, 64, 4, 4, 128, 100, 512, weightFormat: new WeightFormat(DataType.Int4, 128, 2));
+
+        [Fact]
+        public void No_weight_option_keeps_the_models_own_format() =>
+            Assert.Null(WeightFormat.ForParameters(Gptq.WeightFormat, null, null, null));
+
+        [Fact]
+        public void Naming_the_models_own_type_again_keeps_its_group_and_scale() =>
+            Assert.Same(Gptq.WeightFormat, WeightFormat.ForParameters(Gptq.WeightFormat, DataType.Int4, null, null));
+
+        [Fact]
+        public void Another_group_with_the_same_type_keeps_the_models_scale() =>
+            Assert.Equal(new WeightFormat(DataType.Int4, 32, 2), WeightFormat.ForParameters(Gptq.WeightFormat, null, 32, null));
+
+        [Fact]
+        public void Another_type_drops_the_models_group() =>
+            Assert.Equal(new WeightFormat(DataType.Fp8), WeightFormat.ForParameters(Gptq.WeightFormat, DataType.Fp8, null, null));
+
+        [Fact]
+        public void A_group_on_a_plain_model_gets_an_fp16_scale_unless_one_is_given()
+        {
+            Assert.Equal(new WeightFormat(DataType.Int4, 128, 2), WeightFormat.ForParameters(TestModels.Llama2_7B.WeightFormat, DataType.Int4, 128, null));
+            Assert.Equal(new WeightFormat(DataType.Int4, 64, 4), WeightFormat.ForParameters(TestModels.Llama2_7B.WeightFormat, DataType.Int4, 64, 4));
+            Assert.Equal(new WeightFormat(DataType.Int8), WeightFormat.ForParameters(TestModels.Llama2_7B.WeightFormat, DataType.Int8, null, null));
+        }
+
+        [Fact]
+        public void A_new_type_or_group_on_an_experts_only_format_stays_experts_only()
+        {
+            // gpt-oss's MXFP4 covers the routed experts only; asking for fp8 experts keeps attention unquantized.
+            var mxfp4 = new WeightFormat(DataType.Fp4, 32, 1, routedExpertsOnly: true);
+            Assert.True(WeightFormat.ForParameters(mxfp4, DataType.Fp8, null, null)!.RoutedExpertsOnly);
+            Assert.True(WeightFormat.ForParameters(mxfp4, null, 16, null)!.RoutedExpertsOnly);
+        }
+    }
+}
