@@ -75,6 +75,17 @@ namespace InferenceLab.Cli.Tests
         }
 
         [Fact]
+        public void The_engine_times_the_iterations_and_an_unknown_engine_is_bad_input()
+        {
+            var json = CliRun.With(With("--request-rate", "1", "--request-count", "5", "--input-length", "100", "--output-length", "5", "--engine", "tensorrt-llm", "--format", "json")).Json().Single();
+            Assert.Equal("tensorrt-llm", json.GetProperty("Efficiency").GetString());
+
+            var run = CliRun.With(With("--request-rate", "1", "--input-length", "100", "--output-length", "5", "--engine", "tgi"));
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("tgi", run.Error);
+        }
+
+        [Fact]
         public void A_list_of_rates_prints_one_summary_per_rate_in_order()
         {
             var records = CliRun.With(With("--request-rate", "1,4", "--request-rate", "0.5", "--request-count", "30", "--input-length", "200", "--output-length", "20", "--format", "csv")).Csv();

@@ -65,6 +65,27 @@ namespace InferenceLab.PowerShell.Tests
         }
 
         [Fact]
+        public void Engine_factors_time_the_iterations_as_they_time_Measure_InferenceLatency()
+        {
+            var cmd = Rate(1);
+            cmd.Engine = "tensorrt-llm";
+            Assert.Same(EngineProfiles.TensorRtLlm.Efficiency, cmd.Plan().Single().Request!.Deployment.Efficiency);
+
+            cmd.MemoryEfficiency = 0.5;
+            var custom = cmd.Plan().Single().Request!.Deployment.Efficiency;
+            Assert.Equal(0.5, custom.MemoryEfficiency);
+            Assert.Equal(EngineProfiles.TensorRtLlm.Efficiency.ComputeEfficiency, custom.ComputeEfficiency);
+
+            cmd.RooflineRequested = true;
+            Assert.Same(EfficiencyProfile.Roofline, cmd.Plan().Single().Request!.Deployment.Efficiency);
+
+            var unknown = Rate(1);
+            unknown.Engine = "tgi";
+            var error = Assert.Single(unknown.Plan()).Error!;
+            Assert.Equal(ErrorKind.ObjectNotFound, error.Kind);
+        }
+
+        [Fact]
         public void Clients_and_length_distributions_plan_closed_loop_runs()
         {
             var cmd = new InvokeInferenceSimulationCommand

@@ -22,13 +22,13 @@ namespace InferenceLab.Cli.Commands
         {
             var command = new ExampleCommand(
                 "simulate",
-                "Simulates a vLLM-style server (continuous batching, chunked prefill, paged KV cache, recompute preemption) under Poisson arrivals, a closed loop of clients or a trace; every iteration is timed by the same step cost as latency. Prints latency percentiles, throughput and KV-cache use (Invoke-InferenceSimulation).",
+                "Simulates a vLLM-style server (continuous batching, chunked prefill, paged KV cache, recompute preemption) under Poisson arrivals, a closed loop of clients or a trace; every iteration is timed by the same step cost as latency, with an engine's calibrated efficiency factors (--engine; generic by default) or the pure roofline (--roofline). Prints latency percentiles, throughput and KV-cache use (Invoke-InferenceSimulation).",
                 "# TTFT and TPOT percentiles of Llama-3.1-8B on an H100 at three request rates",
                 "inferencelab simulate --model llama-3.1-8b --hardware h100-sxm --request-rate 2,5,8 --request-count 300 --input-length 2048 --output-length 256",
                 "# Sixteen clients with log-normal prompts, one row per request as CSV",
                 "inferencelab simulate --model llama-3.1-8b --hardware a100-sxm-80gb --clients 16 --request-count 200 --input-length-distribution lognormal:1024:0.8:8000 --output-length-distribution uniform:64:512 --per-request --format csv",
                 "# Shortest prompt first with a smaller token budget",
-                "inferencelab simulate --model qwen3-8b --hardware l40s --request-rate 3 --request-count 300 --input-length-distribution uniform:100:4000 --output-length 200 --scheduling-policy spf --max-batched-tokens 2048");
+                "inferencelab simulate --model qwen3-8b --hardware l40s --engine vllm --request-rate 3 --request-count 300 --input-length-distribution uniform:100:4000 --output-length 200 --scheduling-policy spf --max-batched-tokens 2048");
             var deployment = new DeploymentOptions(hardwareRequired: true, memorySettings: true, chunkedPrefill: false);
             var rate = CliOptions.OptionalReals("--request-rate", "R[,R...]", "Poisson arrivals: mean requests per second. One of --request-rate, --clients, --trace-path.");
             var clients = CliOptions.OptionalIntegers("--clients", "Closed loop: clients that each send a request as soon as their last one completes.");
@@ -53,10 +53,12 @@ namespace InferenceLab.Cli.Commands
                 DefaultValueFactory = _ => "fcfs",
             };
             var perRequest = CliOptions.Flag("--per-request", "One row per request (SimulatedRequest) instead of the summary.");
-            var roofline = CliOptions.Flag("--roofline", "Pure roofline bound: peak FLOP/s and bandwidth, no overheads.");
+            var engine = EngineOptions.ForTime();
+            var roofline = CliOptions.Flag("--roofline", "Pure roofline bound: peak FLOP/s and bandwidth, no overheads; ignores --engine.");
             var format = CliOptions.Format();
 
             deployment.AddTo(command);
+            engine.AddTo(command);
             foreach (var option in new Option[] { rate, clients, trace, count, input, inputDistribution, output, outputDistribution, seed, maxNumSeqs, maxBatchedTokens, blockSize, policy, perRequest, roofline, format })
             {
                 command.Options.Add(option);
@@ -98,8 +100,12 @@ namespace InferenceLab.Cli.Commands
                     return run.Finish();
                 }
 
+                if (!run.TryGet(() => engine.Efficiency(parse, parse.GetValue(roofline)), out EfficiencyProfile efficiency))
+                {
+                    return run.Finish();
+                }
+
                 bool requests = parse.GetValue(perRequest);
-                var efficiency = parse.GetValue(roofline) ? EfficiencyProfile.Roofline : null;
                 foreach (var d in deployment.Deployments(parse, context, run, efficiency))
                 {
                     foreach (var workload in workloads)

@@ -6,13 +6,15 @@ using System.Threading;
 using InferenceLab.Core;
 using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Simulation;
+using InferenceLab.PowerShell.Efficiency;
 
 namespace InferenceLab.PowerShell.Simulation
 {
     /// <summary>
     /// Simulates a vLLM-style server (issue 8) under Poisson arrivals (-RequestRate), a closed loop of clients (-Clients) or
     /// a trace (-TracePath): continuous batching with chunked prefill, a paged KV cache sized from the memory model,
-    /// recompute preemption, every iteration timed by Core's step cost. One SimulationSummary per combination of
+    /// recompute preemption, every iteration timed by Core's step cost with an engine's efficiency factors (-Engine; generic
+    /// by default) or the pure roofline (-Roofline). One SimulationSummary per combination of
     /// -TensorParallel, the rates or client counts, -InputLength and -OutputLength, or with -PerRequest one SimulatedRequest
     /// per request. Each run reports its progress with Write-Progress.
     /// </summary>
@@ -93,6 +95,22 @@ namespace InferenceLab.PowerShell.Simulation
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SchedulingPolicy SchedulingPolicy { get; set; } = SchedulingPolicy.FirstComeFirstServed;
 
+        /// <summary>The serving engine whose calibrated efficiency factors time the iterations (tensorrt-llm, vllm, sglang, llama.cpp); default generic.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EngineNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Engine { get; set; }
+
+        /// <summary>Fraction of the dense peak large GEMMs reach, (0, 1]; replaces the engine profile's (your own calibration).</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double? ComputeEfficiency { get; set; }
+
+        /// <summary>Fraction of peak bandwidth weight and KV streams reach, (0, 1]; replaces the engine profile's.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double? MemoryEfficiency { get; set; }
+
         /// <summary>One SimulatedRequest per request instead of the summary.</summary>
         [Parameter]
         public SwitchParameter PerRequest
@@ -101,7 +119,7 @@ namespace InferenceLab.PowerShell.Simulation
             set => PerRequestRequested = value.IsPresent;
         }
 
-        /// <summary>The pure roofline bound: peak compute and bandwidth, no overheads (efficiency 1.0 / 1.0 / 0).</summary>
+        /// <summary>The pure roofline bound: peak compute and bandwidth, no overheads (efficiency 1.0 / 1.0 / 0); ignores -Engine and the factors.</summary>
         [Parameter]
         public SwitchParameter Roofline
         {
@@ -122,7 +140,7 @@ namespace InferenceLab.PowerShell.Simulation
         internal override string? HardwarePurpose => "A serving simulation";
 
         /// <inheritdoc />
-        internal override EfficiencyProfile? Efficiency => RooflineRequested ? EfficiencyProfile.Roofline : null;
+        internal override EfficiencyProfile? Efficiency => EngineProfiles.EfficiencyFor(Engine, RooflineRequested, ComputeEfficiency, MemoryEfficiency);
 
         /// <summary>The parameter set, from what is bound (PowerShell binds only the chosen set's parameters), so tests need no runspace.</summary>
         private string Set => TracePath != null ? TraceSet : Clients != null ? ClientsSet : RateSet;
