@@ -35,6 +35,7 @@
         'Measure-RooflinePoint',
         'Measure-InferenceLatency',
         'Measure-InferenceEfficiency',
+        'Invoke-InferenceSimulation',
         'Export-RooflineChart',
         'Export-InferenceChart'
     )
@@ -50,7 +51,8 @@
             ReleaseNotes = @'
 First release: cmdlets for memory (Get-InferenceMemory), context and batch limits (Get-MaxContextLength, Get-MaxBatchSize),
 step cost and roofline (Measure-InferenceCost, Measure-RooflinePoint), latency and throughput (Measure-InferenceLatency),
-and efficiency from measurements (Measure-InferenceEfficiency), for models and GPUs from the built-in catalogs
+efficiency from measurements (Measure-InferenceEfficiency), and a serving simulation with latency percentiles under load
+(Invoke-InferenceSimulation), for models and GPUs from the built-in catalogs
 (Get-InferenceModel, Get-InferenceHardware, by name with tab completion), user catalogs, Hugging Face config.json files,
 or made field by field (New-InferenceModel, New-InferenceHardware). Every numeric parameter of a scenario takes arrays
 and sweeps their combinations. Charts as self-contained SVG: Export-RooflineChart (a log-log roofline of

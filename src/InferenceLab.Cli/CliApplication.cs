@@ -81,6 +81,7 @@ namespace InferenceLab.Cli
                 RooflineCommand.Create(context),
                 LatencyCommand.Create(context),
                 EfficiencyCommand.Create(context),
+                SimulateCommand.Create(context),
             };
 
             var help = root.Options.OfType<HelpOption>().Single();

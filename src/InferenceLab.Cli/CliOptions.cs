@@ -104,6 +104,17 @@ namespace InferenceLab.Cli
                 CustomParser = result => ParseReal(result, Single(result)),
             };
 
+        /// <summary>An optional list of real numbers: empty when not given.</summary>
+        public static Option<IReadOnlyList<double>> OptionalReals(string name, string helpName, string description) =>
+            new Option<IReadOnlyList<double>>(name)
+            {
+                Description = description,
+                HelpName = helpName,
+                Arity = ArgumentArity.OneOrMore,
+                CustomParser = result => ParseReals(result),
+                DefaultValueFactory = _ => Array.Empty<double>(),
+            };
+
         /// <summary>A switch.</summary>
         public static Option<bool> Flag(string name, string description) => new Option<bool>(name) { Description = description };
 
@@ -181,6 +192,20 @@ namespace InferenceLab.Cli
 
             result.AddError(string.Format(CultureInfo.InvariantCulture, "{0}: '{1}' is not a whole number.", OptionName(result), text));
             return 0;
+        }
+
+        private static IReadOnlyList<double> ParseReals(ArgumentResult result)
+        {
+            var values = new List<double>();
+            foreach (var token in result.Tokens)
+            {
+                foreach (var part in token.Value.Split(','))
+                {
+                    values.Add(ParseReal(result, part) ?? 0);
+                }
+            }
+
+            return values;
         }
 
         private static double? ParseReal(ArgumentResult result, string text)

@@ -126,6 +126,14 @@ namespace InferenceLab.Cli
             }
         }
 
+        /// <summary>--memory-utilization when the command line names it; null when it takes its default.</summary>
+        public double? GivenMemoryUtilization(ParseResult parse) =>
+            memoryUtilization != null && CliOptions.IsGiven(parse.CommandResult, memoryUtilization) ? parse.GetValue(memoryUtilization) : (double?)null;
+
+        /// <summary>--max-batched-tokens when the command line names it with a positive value; null otherwise.</summary>
+        public int? GivenMaxBatchedTokens(ParseResult parse) =>
+            maxBatchedTokens != null && CliOptions.IsGiven(parse.CommandResult, maxBatchedTokens) && parse.GetValue(maxBatchedTokens) > 0 ? parse.GetValue(maxBatchedTokens) : (int?)null;
+
         private static IReadOnlyList<T> Resolve<T>(IReadOnlyList<string> names, System.Func<string, T> find, CommandRun run)
         {
             var found = new List<T>();

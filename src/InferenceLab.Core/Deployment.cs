@@ -134,6 +134,11 @@ namespace InferenceLab.Core
             new Deployment(Model, Hardware, WeightFormat, KvCacheType, ActivationType, EmbeddingType, TensorParallel, PipelineParallel,
                 MemoryUtilization, RuntimeReserveBytes, MaxBatchedTokens, efficiency);
 
+        /// <summary>A copy with another MaxBatchedTokens (a simulation's token budget); everything else unchanged.</summary>
+        public Deployment WithMaxBatchedTokens(int maxBatchedTokens) =>
+            new Deployment(Model, Hardware, WeightFormat, KvCacheType, ActivationType, EmbeddingType, TensorParallel, PipelineParallel,
+                MemoryUtilization, RuntimeReserveBytes, maxBatchedTokens, Efficiency);
+
         /// <summary>A copy with other parallel degrees; everything else unchanged.</summary>
         public Deployment WithParallelism(int tensorParallel, int pipelineParallel) =>
             new Deployment(Model, Hardware, WeightFormat, KvCacheType, ActivationType, EmbeddingType, tensorParallel, pipelineParallel,

@@ -76,10 +76,10 @@ namespace InferenceLab.PowerShell
         [ValidateRange(1, int.MaxValue)]
         public int PipelineParallel { get; set; } = 1;
 
-        /// <summary>Fraction of GPU memory the engine may use (vLLM's gpu_memory_utilization); default 0.90.</summary>
+        /// <summary>Fraction of GPU memory usable (vLLM's gpu_memory_utilization); default 0.90, or the engine's own with -Engine.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.0, 1.0)]
-        public double MemoryUtilization { get; set; } = Deployment.DefaultMemoryUtilization;
+        public double? MemoryUtilization { get; set; }
 
         /// <summary>Memory per GPU outside weights, KV cache and activations (CUDA context, workspaces), bytes; default 1 GiB.</summary>
         [Parameter]
@@ -109,7 +109,7 @@ namespace InferenceLab.PowerShell
                 embeddingType: null,
                 tensorParallel,
                 PipelineParallel,
-                MemoryUtilization,
+                MemoryUtilization ?? Deployment.DefaultMemoryUtilization,
                 RuntimeReserveBytes,
                 MaxBatchedTokens,
                 Efficiency);

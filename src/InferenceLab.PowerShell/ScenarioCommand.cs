@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using InferenceLab.Core;
+using InferenceLab.Core.Efficiency;
+using InferenceLab.PowerShell.Efficiency;
 
 namespace InferenceLab.PowerShell
 {
@@ -24,6 +26,28 @@ namespace InferenceLab.PowerShell
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public int[] OutputLength { get; set; } = null!;
+
+        /// <summary>The serving engine whose calibrated efficiency factors the times use (tensorrt-llm, vllm, sglang, llama.cpp); default generic.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EngineNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Engine { get; set; }
+
+        /// <summary>Fraction of the dense peak large GEMMs reach, (0, 1]; replaces the engine profile's (your own calibration).</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double? ComputeEfficiency { get; set; }
+
+        /// <summary>Fraction of peak bandwidth weight and KV streams reach, (0, 1]; replaces the engine profile's.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double? MemoryEfficiency { get; set; }
+
+        /// <summary>True for the pure roofline bound, which ignores the engine and the factors.</summary>
+        internal virtual bool PureRoofline => false;
+
+        /// <inheritdoc />
+        internal override EfficiencyProfile? Efficiency => EngineProfiles.EfficiencyFor(Engine, PureRoofline, ComputeEfficiency, MemoryEfficiency);
 
         /// <summary>How many scenarios the call sweeps.</summary>
         internal long ScenarioCount() => Sweep.Count(TensorParallel, BatchSize, InputLength, OutputLength);

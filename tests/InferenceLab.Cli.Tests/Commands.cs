@@ -5,6 +5,7 @@ using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Hardware;
 using InferenceLab.Core.Memory;
 using InferenceLab.Core.Models;
+using InferenceLab.Core.Simulation;
 using InferenceLab.Core.Time;
 
 namespace InferenceLab.Cli.Tests
@@ -19,6 +20,8 @@ namespace InferenceLab.Cli.Tests
             ["memory"] = (new[] { "memory", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--batch-size", "2", "--input-length", "1000", "--output-length", "24" }, typeof(MemoryEstimate), 1),
             ["max-context"] = (new[] { "max-context", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb" }, typeof(MaxContextResult), 1),
             ["max-batch"] = (new[] { "max-batch", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--context-length", "2048" }, typeof(MaxBatchResult), 1),
+            ["memory --engine"] = (new[] { "memory", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "1000", "--engine", "vllm" }, typeof(EngineMemoryBudget), 1),
+            ["max-batch --engine"] = (new[] { "max-batch", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--context-length", "2048,4096", "--engine", "sglang" }, typeof(EngineMemoryBudget), 2),
             ["cost"] = (new[] { "cost", "--model", "llama-2-7b", "--input-length", "128" }, typeof(StepCost), 2),
             // The operators a dense model without sliding windows has: Embedding, QkvProjection, Attention, OutputProjection, Mlp, Elementwise, LmHead.
             ["cost --per-operator"] = (new[] { "cost", "--model", "llama-2-7b", "--phase", "decode", "--input-length", "128", "--per-operator" }, typeof(OperatorCost), 7),
@@ -26,6 +29,8 @@ namespace InferenceLab.Cli.Tests
             ["roofline --per-operator"] = (new[] { "roofline", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--phase", "prefill", "--input-length", "128", "--per-operator" }, typeof(RooflinePoint), 7),
             ["latency"] = (new[] { "latency", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "128", "--output-length", "16" }, typeof(LatencyEstimate), 1),
             ["efficiency"] = (new[] { "efficiency", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "128", "--output-length", "16", "--tpot-seconds", "0.01" }, typeof(EfficiencyReport), 1),
+            ["simulate"] = (new[] { "simulate", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--request-rate", "2", "--request-count", "20", "--input-length", "100", "--output-length", "10" }, typeof(SimulationSummary), 1),
+            ["simulate --per-request"] = (new[] { "simulate", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--clients", "4", "--request-count", "12", "--input-length-distribution", "uniform:50:150", "--output-length", "10", "--per-request" }, typeof(SimulatedRequest), 12),
         };
 
         public static IEnumerable<object[]> Names()

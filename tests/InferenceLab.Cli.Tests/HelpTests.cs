@@ -10,7 +10,7 @@ namespace InferenceLab.Cli.Tests
     public sealed class HelpTests
     {
         public static IEnumerable<object[]> CommandNames() =>
-            new[] { "models", "hardware", "memory", "max-context", "max-batch", "cost", "roofline", "latency", "efficiency" }.Select(n => new object[] { n });
+            new[] { "models", "hardware", "memory", "max-context", "max-batch", "cost", "roofline", "latency", "efficiency", "simulate" }.Select(n => new object[] { n });
 
         [Theory]
         [MemberData(nameof(CommandNames))]

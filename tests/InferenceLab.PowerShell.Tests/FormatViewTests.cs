@@ -74,12 +74,14 @@ namespace InferenceLab.PowerShell.Tests
         [Fact]
         public void Human_units_stay_in_the_views_the_objects_keep_base_units()
         {
-            // Cmdlets never format (STYLE.md §10): no output property is a string holding a number with a unit.
+            // Cmdlets never format (STYLE.md §10): no output property is a string holding a number with a unit. Dimensionless
+            // figures say what they count: a utilization, a fraction, a concurrency (requests at once, as vLLM prints it).
             foreach (var type in OutputTypes())
             {
                 foreach (var p in type.GetProperties().Where(p => p.PropertyType == typeof(double) || p.PropertyType == typeof(double?)))
                 {
-                    Assert.Matches(new Regex("Bytes|Flops|Seconds|PerSecond|Utilization|Fraction|^MeasuredValue$"), p.Name);
+                    // A simulation's time averages are counts of requests or sequences, named so.
+                    Assert.Matches(new Regex("Bytes|Flops|Seconds|PerSecond|Utilization|Fraction|Concurrency$|^MeasuredValue$|^MeanRequestsInSystem$|^MeanRunningSequences$"), p.Name);
                 }
             }
         }

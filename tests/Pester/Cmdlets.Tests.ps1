@@ -243,6 +243,104 @@ Describe 'Measure-InferenceEfficiency' {
     }
 }
 
+Describe 'Invoke-InferenceSimulation' {
+    It 'gives the static batch-1 TTFT and TPOT to requests that arrive at a very low rate' {
+        # At 1e-4 requests per second every request finds the server empty: its prefill and decode steps are those of a
+        # lone sequence, which Measure-InferenceLatency prices for batch 1 with the same token budget.
+        $static = Measure-InferenceLatency -Model $Llama -Hardware $A100 -InputLength 512 -OutputLength 64 -MaxBatchedTokens 8192
+        $requests = Invoke-InferenceSimulation -Model $Llama -Hardware $A100 -RequestRate 0.0001 -RequestCount 10 -InputLength 512 -OutputLength 64 -PerRequest
+        @($requests).Count | Should -Be 10
+        foreach ($request in $requests) {
+            [math]::Abs($request.TimeToFirstTokenSeconds / $static.TimeToFirstTokenSeconds - 1) | Should -BeLessThan 1e-9
+            [math]::Abs($request.TimePerOutputTokenSeconds / $static.TimePerOutputTokenSeconds - 1) | Should -BeLessThan 1e-9
+        }
+    }
+
+    It 'sweeps request rates, one summary each, and waiting grows with the rate' {
+        $summaries = Invoke-InferenceSimulation -Model $Llama -Hardware $A100 -RequestRate 1, 6 -RequestCount 200 -InputLength 512 -OutputLength 64
+        @($summaries).Count | Should -Be 2
+        ($summaries.RequestRatePerSecond) -join ',' | Should -Be '1,6'
+        $summaries[1].TimeToFirstTokenP99Seconds | Should -BeGreaterOrEqual $summaries[0].TimeToFirstTokenP99Seconds
+        $summaries[0].OutputTokens | Should -Be (200 * 64)
+    }
+
+    It 'reads a trace path relative to the current location' {
+        Set-Content -LiteralPath (Join-Path $TestDrive 'load.csv') -Value "arrival,prompt,output`n0,100,5`n0.5,200,3"
+        Push-Location -LiteralPath $TestDrive
+        try {
+            $requests = Invoke-InferenceSimulation $Llama $A100 -TracePath load.csv -PerRequest
+        }
+        finally {
+            Pop-Location
+        }
+        @($requests).Count | Should -Be 2
+        $requests[1].TraceLine | Should -Be 3
+        $requests[1].ArrivalSeconds | Should -Be 0.5
+    }
+
+    It 'reports a malformed trace as InvalidData naming the file and line' {
+        $bad = Join-Path $TestDrive 'bad.csv'
+        Set-Content -LiteralPath $bad -Value "0,100,5`n1,x,3"
+        $run = Get-Failure { Invoke-InferenceSimulation -Model $Llama -Hardware $A100 -TracePath $bad }
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'TraceMalformed,*'
+        "$($run.Errors[0].CategoryInfo.Category)" | Should -Be 'InvalidData'
+        $run.Errors[0].Exception.Message | Should -BeLike '*bad.csv:2 *'
+    }
+
+    It 'fails a zero rate alone and runs the other rates' {
+        $run = Get-Failure { Invoke-InferenceSimulation -Model $Llama -Hardware $A100 -RequestRate 0, 2 -RequestCount 20 -InputLength 100 -OutputLength 10 }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'RequestRateOutOfRange,*'
+        "$($run.Errors[0].CategoryInfo.Category)" | Should -Be 'InvalidArgument'
+        @($run.Output).Count | Should -Be 1
+    }
+
+    It 'exports per-request rows that carry the run''s inputs' {
+        $csv = Join-Path $TestDrive 'requests.csv'
+        Invoke-InferenceSimulation -Model $Llama -Hardware $A100 -Clients 4 -RequestCount 12 -InputLengthDistribution 'uniform:50:500' -OutputLength 16 -Seed 3 -PerRequest |
+            Export-Csv -LiteralPath $csv -NoTypeInformation
+        $rows = Import-Csv -LiteralPath $csv
+        $rows.Count | Should -Be 12
+        $rows[0].ModelName | Should -Be 'llama-2-7b'
+        $rows[0].Clients | Should -Be '4'
+        $rows[0].InputLengths | Should -Be 'uniform:50:500'
+        $rows[0].Seed | Should -Be '3'
+    }
+}
+
+Describe 'Engine profiles' {
+    It 'times with the calibrated TensorRT-LLM factors and names them in the result' {
+        $trt = Measure-InferenceLatency -Model $Llama -Hardware $A100 -InputLength 512 -OutputLength 128 -Engine tensorrt-llm
+        $trt.Efficiency | Should -Be 'tensorrt-llm'
+        $custom = Measure-InferenceLatency -Model $Llama -Hardware $A100 -InputLength 512 -OutputLength 128 -Engine tensorrt-llm -MemoryEfficiency 0.5
+        $custom.Efficiency | Should -Be 'tensorrt-llm+custom'
+        # Decode is memory-bound at batch 1, so halving the bandwidth factor slows each token.
+        $custom.TimePerOutputTokenSeconds | Should -BeGreaterThan $trt.TimePerOutputTokenSeconds
+    }
+
+    It 'reports the KV pool vLLM printed for Llama-3.1-8B on an H100' {
+        # vLLM 0.19 start-up log (tests/data/kv-capacity-calibration.csv, R01): 476,016 tokens, 58.11x for 8,192 tokens.
+        $budget = Get-MaxBatchSize -Model llama-3.1-8b -Hardware h100-sxm -ContextLength 8192 -Engine vllm -MemoryUtilization 0.95 -MaxModelLength 8192
+        $budget.KvCacheTokens | Should -BeGreaterThan (476016 * 0.97)
+        $budget.KvCacheTokens | Should -BeLessThan (476016 * 1.03)
+        $budget.MaxConcurrency | Should -BeGreaterThan 56
+        $budget.MaxConcurrency | Should -BeLessThan 60
+        $budget.GetType().Name | Should -Be 'EngineMemoryBudget'
+    }
+
+    It 'fails one item for an unknown engine, naming the known ones' {
+        $run = Get-Failure { Measure-InferenceLatency -Model $Llama -Hardware $A100 -InputLength 512 -OutputLength 128 -Engine tgi }
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'EngineNotFound,*'
+        "$($run.Errors[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        $run.Errors[0].Exception.Message | Should -BeLike '*vllm*'
+    }
+
+    It 'refuses an engine memory budget for an engine without one' {
+        $run = Get-Failure { Get-InferenceMemory -Model $Llama -Hardware $A100 -InputLength 512 -Engine llama.cpp }
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'EngineHasNoMemoryBudget,*'
+    }
+}
+
 Describe 'The pipeline' {
     It 'takes models and GPUs by value' {
         @($Llama, $Mistral | Get-InferenceMemory -InputLength 512).Count | Should -Be 2

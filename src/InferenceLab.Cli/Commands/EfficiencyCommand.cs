@@ -23,7 +23,8 @@ namespace InferenceLab.Cli.Commands
             var ttft = CliOptions.OptionalReal("--ttft-seconds", "SECONDS", "Measured time to first token (the prefill), s.", "--time-to-first-token-seconds");
             var tpot = CliOptions.OptionalReal("--tpot-seconds", "SECONDS", "Measured mean time per output token over the request's decode steps, s.", "--time-per-output-token-seconds");
             var throughput = CliOptions.OptionalReal("--output-tokens-per-second", "TOKENS/S", "Measured output tokens per second of the whole deployment, prefill included.");
-            var roofline = CliOptions.Flag("--roofline", "Predict with the pure roofline instead of the generic efficiency profile (PredictedSeconds).");
+            var roofline = CliOptions.Flag("--roofline", "Predict with the pure roofline instead of the engine's efficiency profile (PredictedSeconds).");
+            var engine = EngineOptions.ForTime();
             var format = CliOptions.Format();
             var charts = new ChartOptions(roofline: false);
             deployment.AddTo(command);
@@ -32,6 +33,7 @@ namespace InferenceLab.Cli.Commands
             command.Options.Add(tpot);
             command.Options.Add(throughput);
             command.Options.Add(roofline);
+            engine.AddTo(command);
             command.Options.Add(format);
             charts.AddTo(command);
             command.Validators.Add(result =>
@@ -45,8 +47,12 @@ namespace InferenceLab.Cli.Commands
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                if (!run.TryGet(() => engine.Efficiency(parse, parse.GetValue(roofline)), out EfficiencyProfile efficiency))
+                {
+                    return run.Finish();
+                }
+
                 run.Chart = charts.Start(parse, run);
-                var efficiency = parse.GetValue(roofline) ? EfficiencyProfile.Roofline : null;
 
                 // In the order TTFT, TPOT, throughput, varying fastest, as Measure-InferenceEfficiency emits them.
                 var measurements = new List<KeyValuePair<MeasuredMetric, double>>();

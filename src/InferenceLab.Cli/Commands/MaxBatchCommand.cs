@@ -15,13 +15,17 @@ namespace InferenceLab.Cli.Commands
                 "# How many 4096-token sequences of Llama-3.1-8B fit an A100 80GB?",
                 "inferencelab max-batch --model llama-3.1-8b --hardware a100-sxm-80gb --context-length 4096",
                 "# At three context lengths, prompts of 1024 tokens",
-                "inferencelab max-batch --model llama-3.1-8b --hardware h100-sxm --context-length 2048,4096,8192 --input-length 1024");
+                "inferencelab max-batch --model llama-3.1-8b --hardware h100-sxm --context-length 2048,4096,8192 --input-length 1024",
+                "# The concurrency vLLM would print at start-up for 8192-token requests",
+                "inferencelab max-batch --model llama-3.1-8b --hardware h100-sxm --context-length 8192 --engine vllm --memory-utilization 0.95 --max-model-length 8192");
             var deployment = new DeploymentOptions(hardwareRequired: true, memorySettings: true, chunkedPrefill: true);
             var contextLength = CliOptions.Integers("--context-length", "Tokens each sequence holds: prompt + output.");
             var input = CliOptions.OptionalIntegers("--input-length", "Prompt tokens per sequence, which set the prefill's activation peak. Default: the context length.");
+            var engine = EngineOptions.ForMemory();
             var format = CliOptions.Format();
             var charts = new ChartOptions(roofline: false);
             deployment.AddTo(command);
+            engine.AddTo(command);
             command.Options.Add(contextLength);
             command.Options.Add(input);
             command.Options.Add(format);
@@ -29,12 +33,22 @@ namespace InferenceLab.Cli.Commands
             command.SetAction(parse =>
             {
                 var run = new CommandRun(context, parse.GetValue(format));
+                if (!engine.TryMemoryBudget(parse, deployment, run, out var profile, out var settings))
+                {
+                    return run.Finish();
+                }
+
                 run.Chart = charts.Start(parse, run);
                 foreach (var d in deployment.Deployments(parse, context, run, efficiency: null))
                 {
                     foreach (var v in Grid.Combinations(parse.GetValue(contextLength)!, parse.GetValue(input)!))
                     {
-                        run.Emit(() => new object[] { MemoryLimits.MaxBatchSize(d, v[0]!.Value, v[1]) });
+                        run.Emit(() => new object[]
+                        {
+                            profile != null
+                                ? EngineMemoryBudgets.Compute(d, profile, settings!, v[0]!.Value)
+                                : (object)MemoryLimits.MaxBatchSize(d, v[0]!.Value, v[1]),
+                        });
                     }
                 }
 

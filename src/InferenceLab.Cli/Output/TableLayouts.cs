@@ -6,6 +6,7 @@ using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Hardware;
 using InferenceLab.Core.Memory;
 using InferenceLab.Core.Models;
+using InferenceLab.Core.Simulation;
 using InferenceLab.Core.Time;
 using static InferenceLab.Cli.Output.HumanUnits;
 
@@ -88,6 +89,21 @@ namespace InferenceLab.Cli.Output
                 Left<MaxBatchResult>("Limited by", m => m.LimitedBy.ToString()),
                 Right<MaxBatchResult>("Usable GiB", m => Gibibytes(m.UsableBytes)),
             },
+            [typeof(EngineMemoryBudget)] = new[]
+            {
+                Left<EngineMemoryBudget>("Model", m => m.ModelName),
+                Left<EngineMemoryBudget>("GPU", m => m.HardwareName),
+                Left<EngineMemoryBudget>("Engine", m => m.Engine),
+                Right<EngineMemoryBudget>("TP", m => Whole(m.TensorParallel)),
+                Right<EngineMemoryBudget>("Weights GiB", m => Gibibytes(m.WeightBytes)),
+                Right<EngineMemoryBudget>("Activations GiB", m => Gibibytes(m.ActivationPeakBytes)),
+                Right<EngineMemoryBudget>("Other GiB", m => Gibibytes(m.NonTorchBytes)),
+                Right<EngineMemoryBudget>("KV cache GiB", m => Gibibytes(m.KvCacheBytes)),
+                Right<EngineMemoryBudget>("KV tokens", m => Whole(m.KvCacheTokens)),
+                Right<EngineMemoryBudget>("Blocks", m => Whole(m.KvCacheBlocks)),
+                Right<EngineMemoryBudget>("Context", m => Whole(m.ContextLength)),
+                Right<EngineMemoryBudget>("Concurrency", m => Number(m.MaxConcurrency, 2) + "x"),
+            },
             [typeof(StepCost)] = new[]
             {
                 Left<StepCost>("Model", s => s.ModelName),
@@ -160,6 +176,39 @@ namespace InferenceLab.Cli.Output
                 Right<EfficiencyReport>("MBU %", e => Percent(e.ModelBandwidthUtilization)),
                 Right<EfficiencyReport>("Of roofline %", e => Percent(e.RooflineFraction)),
             },
+            [typeof(SimulationSummary)] = new[]
+            {
+                Left<SimulationSummary>("Model", s => s.ModelName),
+                Left<SimulationSummary>("GPU", s => s.HardwareName),
+                Right<SimulationSummary>("GPUs", s => Whole(s.GpuCount)),
+                Left<SimulationSummary>("Load", s => Load(s.Arrival, s.RequestRatePerSecond, s.Clients)),
+                Right<SimulationSummary>("Requests", s => Whole(s.RequestCount)),
+                Right<SimulationSummary>("TTFT p50 ms", s => Milliseconds(s.TimeToFirstTokenP50Seconds)),
+                Right<SimulationSummary>("TTFT p99 ms", s => Milliseconds(s.TimeToFirstTokenP99Seconds)),
+                Right<SimulationSummary>("TPOT p50 ms", s => Milliseconds(s.TimePerOutputTokenP50Seconds)),
+                Right<SimulationSummary>("TPOT p99 ms", s => Milliseconds(s.TimePerOutputTokenP99Seconds)),
+                Right<SimulationSummary>("ITL p99 ms", s => Milliseconds(s.InterTokenLatencyP99Seconds)),
+                Right<SimulationSummary>("E2E p99 s", s => Seconds(s.EndToEndP99Seconds)),
+                Right<SimulationSummary>("Req/s", s => Number(s.RequestsPerSecond, 2)),
+                Right<SimulationSummary>("Output tok/s", s => Number(s.OutputTokensPerSecond, 1)),
+                Right<SimulationSummary>("Mean batch", s => Number(s.MeanRunningSequences, 1)),
+                Right<SimulationSummary>("KV peak %", s => Percent(s.KvCachePeakBytes / s.KvCacheCapacityBytes)),
+                Right<SimulationSummary>("Preemptions", s => Whole(s.PreemptionCount)),
+            },
+            [typeof(SimulatedRequest)] = new[]
+            {
+                Left<SimulatedRequest>("Model", r => r.ModelName),
+                Left<SimulatedRequest>("Load", r => Load(r.Arrival, r.RequestRatePerSecond, r.Clients)),
+                Right<SimulatedRequest>("Index", r => Whole(r.Index)),
+                Right<SimulatedRequest>("Arrival s", r => Seconds(r.ArrivalSeconds)),
+                Right<SimulatedRequest>("Input", r => Whole(r.InputTokens)),
+                Right<SimulatedRequest>("Output", r => Whole(r.OutputTokens)),
+                Right<SimulatedRequest>("Queue ms", r => Milliseconds(r.QueueSeconds)),
+                Right<SimulatedRequest>("TTFT ms", r => Milliseconds(r.TimeToFirstTokenSeconds)),
+                Right<SimulatedRequest>("TPOT ms", r => Milliseconds(r.TimePerOutputTokenSeconds)),
+                Right<SimulatedRequest>("E2E s", r => Seconds(r.EndToEndSeconds)),
+                Right<SimulatedRequest>("Preemptions", r => Whole(r.PreemptionCount)),
+            },
         };
 
         /// <summary>The table columns of a Core result type.</summary>
@@ -172,6 +221,12 @@ namespace InferenceLab.Cli.Output
 
         /// <summary>A weight format as people write it: <c>bf16</c>, or <c>int4/g128</c> with group scales.</summary>
         private static string WeightName(DataType type, int groupSize) => groupSize > 0 ? type.ToName() + "/g" + groupSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : type.ToName();
+
+        /// <summary>A simulation's offered load in words: <c>18 req/s</c>, <c>16 clients</c> or <c>trace</c>.</summary>
+        private static string Load(ArrivalPattern arrival, double rate, int clients) =>
+            arrival == ArrivalPattern.Poisson ? rate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " req/s"
+            : arrival == ArrivalPattern.ClosedLoop ? Whole(clients) + " clients"
+            : "trace";
 
         private static TableColumn Left<T>(string header, Func<T, string> cell) => new TableColumn(header, o => cell((T)o), numeric: false);
 

@@ -96,6 +96,25 @@ namespace InferenceLab.Core.Efficiency
         /// <summary>Where the values come from.</summary>
         public string Source { get; }
 
+        /// <summary>
+        /// A copy with the compute and memory efficiency replaced where given (a user's own calibration); the attention KV
+        /// efficiency follows the memory efficiency when the profile had them equal. Named "&lt;name&gt;+custom".
+        /// </summary>
+        /// <exception cref="InvalidInputException">A factor outside (0, 1].</exception>
+        public EfficiencyProfile WithFactors(double? computeEfficiency, double? memoryEfficiency)
+        {
+            if (computeEfficiency == null && memoryEfficiency == null)
+            {
+                return this;
+            }
+
+            double memory = memoryEfficiency ?? MemoryEfficiency;
+            double attention = memoryEfficiency != null && AttentionMemoryEfficiency.Equals(MemoryEfficiency) ? memory : AttentionMemoryEfficiency;
+            return new EfficiencyProfile(Name + "+custom", computeEfficiency ?? ComputeEfficiency, memory, attention, GemmHalfEfficiencyTokens, MoeEfficiency,
+                StepOverheadSeconds, LayerOverheadSeconds, AllReduceLatencySeconds, InterconnectEfficiency, FlashAttention, SharesKvAcrossQueryGroups,
+                "User factors over the " + Name + " profile.");
+        }
+
         /// <summary>GEMM efficiency at <paramref name="tokens"/> tokens per step: η·N/(N + N½).</summary>
         public double GemmEfficiency(double tokens) =>
             GemmHalfEfficiencyTokens > 0 ? ComputeEfficiency * tokens / (tokens + GemmHalfEfficiencyTokens) : ComputeEfficiency;

@@ -92,6 +92,24 @@ namespace InferenceLab.Core.Efficiency
         /// <summary>Every built-in profile.</summary>
         public static IReadOnlyList<EngineProfile> All { get; } = new[] { Generic, TensorRtLlm, Vllm, Sglang, LlamaCpp };
 
+        /// <summary>
+        /// The efficiency factors a time estimate uses: the named engine's (the generic profile when null), with compute and
+        /// memory efficiency replaced where given; or the pure roofline when <paramref name="roofline"/> is set, which
+        /// ignores the rest.
+        /// </summary>
+        /// <exception cref="NotFoundException">No engine profile has that name.</exception>
+        /// <exception cref="InvalidInputException">An efficiency outside (0, 1].</exception>
+        public static EfficiencyProfile EfficiencyFor(string? engine, bool roofline = false, double? computeEfficiency = null, double? memoryEfficiency = null)
+        {
+            if (roofline)
+            {
+                return EfficiencyProfile.Roofline;
+            }
+
+            var profile = engine == null ? Generic : Get(engine);
+            return profile.Efficiency.WithFactors(computeEfficiency, memoryEfficiency);
+        }
+
         /// <summary>The profile named <paramref name="name"/> (case-insensitive; aliases accepted).</summary>
         /// <exception cref="NotFoundException">No profile has that name.</exception>
         public static EngineProfile Get(string name)

@@ -8,11 +8,12 @@ namespace InferenceLab.PowerShell.Memory
     /// <summary>
     /// Memory one GPU needs to serve a batch: weights, KV cache, activations, reserve, total, usable memory, whether it
     /// fits and the headroom. One MemoryEstimate per combination of -TensorParallel, -BatchSize, -InputLength and
-    /// -OutputLength; without -Hardware the fit fields stay empty.
+    /// -OutputLength; without -Hardware the fit fields stay empty. With -Engine, the KV-cache pool the engine gives itself
+    /// at start-up instead (an EngineMemoryBudget per combination), its concurrency at input + output tokens.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "InferenceMemory")]
-    [OutputType(typeof(MemoryEstimate))]
-    public sealed class GetInferenceMemoryCommand : DeploymentCommand
+    [OutputType(typeof(MemoryEstimate), typeof(EngineMemoryBudget))]
+    public sealed class GetInferenceMemoryCommand : EngineMemoryCommand
     {
         /// <summary>Concurrent sequences; default 1.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -33,11 +34,11 @@ namespace InferenceLab.PowerShell.Memory
         internal IEnumerable<Planned<MemoryRequest>> Plan() =>
             PlanSweep(
                 new IReadOnlyList<int>[] { TensorParallel, BatchSize, InputLength, OutputLength },
-                (deployment, c) => new MemoryRequest(deployment, c[1], c[2], c[3]),
+                (deployment, c) => new MemoryRequest(deployment, c[1], c[2], c[3], EngineProfile, Engine == null ? null : EngineSettings()),
                 c => DescribePoint("TensorParallel", c[0], "BatchSize", c[1], "InputLength", c[2], "OutputLength", c[3]));
 
         /// <summary>The Core call of one point.</summary>
-        internal static IEnumerable<object> Compute(MemoryRequest request) => new object[] { request.Estimate() };
+        internal static IEnumerable<object> Compute(MemoryRequest request) => new object[] { request.Compute() };
 
         /// <inheritdoc />
         protected override void ProcessRecord() =>

@@ -8,11 +8,12 @@ namespace InferenceLab.PowerShell.Memory
     /// <summary>
     /// How many sequences of a context length fit a GPU at once, and the KV-cache capacity in tokens that the memory left
     /// after weights, activations and reserve holds. One MaxBatchResult per combination of -TensorParallel,
-    /// -ContextLength and -InputLength.
+    /// -ContextLength and -InputLength. With -Engine, the engine's start-up KV pool and its maximum concurrency at each
+    /// context length instead (an EngineMemoryBudget per combination).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MaxBatchSize")]
-    [OutputType(typeof(MaxBatchResult))]
-    public sealed class GetMaxBatchSizeCommand : DeploymentCommand
+    [OutputType(typeof(MaxBatchResult), typeof(EngineMemoryBudget))]
+    public sealed class GetMaxBatchSizeCommand : EngineMemoryCommand
     {
         /// <summary>Tokens each sequence holds (prompt + output).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -35,13 +36,12 @@ namespace InferenceLab.PowerShell.Memory
             bool whole = InputLength == null;
             return PlanSweep(
                 new IReadOnlyList<int>[] { TensorParallel, ContextLength, inputs },
-                (deployment, c) => new MaxBatchRequest(deployment, c[1], whole ? (int?)null : c[2]),
+                (deployment, c) => new MaxBatchRequest(deployment, c[1], whole ? (int?)null : c[2], EngineProfile, Engine == null ? null : EngineSettings()),
                 c => DescribePoint("TensorParallel", c[0], "ContextLength", c[1], "InputLength", whole ? (object?)null : c[2]));
         }
 
         /// <summary>The Core call of one point.</summary>
-        internal static IEnumerable<object> Compute(MaxBatchRequest request) =>
-            new object[] { MemoryLimits.MaxBatchSize(request.Deployment, request.ContextLength, request.InputLength) };
+        internal static IEnumerable<object> Compute(MaxBatchRequest request) => new object[] { request.Compute() };
 
         /// <inheritdoc />
         protected override void ProcessRecord() =>

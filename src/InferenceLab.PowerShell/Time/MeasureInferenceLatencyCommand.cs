@@ -8,7 +8,8 @@ namespace InferenceLab.PowerShell.Time
 {
     /// <summary>
     /// Time to first token, time per output token, decode and end-to-end time, and output and total tokens per second of a
-    /// batch of requests (DESIGN §6), with the generic efficiency factors, or the pure roofline bound with -Roofline. One
+    /// batch of requests (DESIGN §6), with an engine's calibrated efficiency factors (-Engine; generic by default), or the
+    /// pure roofline bound with -Roofline. One
     /// LatencyEstimate per combination of -TensorParallel, -BatchSize, -InputLength and -OutputLength.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "InferenceLatency")]
@@ -30,7 +31,7 @@ namespace InferenceLab.PowerShell.Time
         internal override string? HardwarePurpose => "A latency estimate";
 
         /// <inheritdoc />
-        internal override EfficiencyProfile? Efficiency => RooflineRequested ? EfficiencyProfile.Roofline : null;
+        internal override bool PureRoofline => RooflineRequested;
 
         /// <summary>The points of this call: one scenario per combination.</summary>
         internal IEnumerable<Planned<Scenario>> Plan() => PlanScenarios(scenario => scenario);

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace InferenceLab.PowerShell.Tests
+{
+    /// <summary>
+    /// docs/&lt;Cmdlet&gt;.md pages (PlatyPS markdown, made into MAML by build.ps1 -Task Help) against the cmdlet's metadata:
+    /// the PlatyPS front matter and sections, at least three examples, a syntax block per parameter set, and exactly the
+    /// cmdlet's parameters with their sets, aliases and whether they are required.
+    /// </summary>
+    public sealed class HelpPageTests
+    {
+        private static readonly string[] Sections = { "SYNOPSIS", "SYNTAX", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS" };
+
+        public static TheoryData<string> CmdletsWithPages()
+        {
+            var data = new TheoryData<string>();
+            foreach (var type in CmdletMetadata.CmdletTypes.Where(t => File.Exists(PagePath(t))))
+            {
+                data.Add(type.FullName!);
+            }
+
+            return data;
+        }
+
+        private static string PagePath(Type cmdlet) => Repository.FilePath("docs", CmdletMetadata.CmdletName(cmdlet) + ".md");
+
+        private static string Read(Type cmdlet) => File.ReadAllText(PagePath(cmdlet)).Replace("\r\n", "\n");
+
+        /// <summary>The text of a "## NAME" section, up to the next "## ".</summary>
+        private static string Section(string page, string name)
+        {
+            int start = page.IndexOf("\n## " + name + "\n", StringComparison.Ordinal);
+            Assert.True(start >= 0, "no section " + name);
+            int end = page.IndexOf("\n## ", start + 4, StringComparison.Ordinal);
+            return end < 0 ? page.Substring(start) : page.Substring(start, end - start);
+        }
+
+        [Fact]
+        public void Invoke_InferenceSimulation_has_a_page()
+        {
+            Assert.True(File.Exists(PagePath(typeof(Simulation.InvokeInferenceSimulationCommand))));
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletsWithPages))]
+        public void A_page_has_the_PlatyPS_front_matter_sections_and_at_least_three_examples(string cmdletName)
+        {
+            var cmdlet = CmdletMetadata.CmdletTypes.Single(t => t.FullName == cmdletName);
+            string page = Read(cmdlet);
+            Assert.StartsWith("---\nexternal help file: InferenceLab.PowerShell.dll-Help.xml\nModule Name: InferenceLab\n", page);
+            Assert.Contains("\nschema: 2.0.0\n---\n", page);
+            Assert.Contains("\n# " + CmdletMetadata.CmdletName(cmdlet) + "\n", page);
+            var positions = Sections.Select(s => page.IndexOf("\n## " + s + "\n", StringComparison.Ordinal)).ToArray();
+            Assert.All(positions, p => Assert.True(p > 0));
+            Assert.Equal(positions.OrderBy(p => p), positions);
+            Assert.True(Regex.Matches(Section(page, "EXAMPLES"), "\n### Example \\d+: .+\n```powershell\n").Count >= 3, "at least three examples with a powershell block");
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletsWithPages))]
+        public void A_page_documents_exactly_the_parameters_with_their_sets_aliases_and_requirement(string cmdletName)
+        {
+            var cmdlet = CmdletMetadata.CmdletTypes.Single(t => t.FullName == cmdletName);
+            string parametersSection = Section(Read(cmdlet), "PARAMETERS");
+            var blocks = Regex.Matches(parametersSection, "\n### -(\\w+)\n[\\s\\S]*?```yaml\n([\\s\\S]*?)```")
+                .Cast<Match>()
+                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            var parameters = CmdletMetadata.Parameters(cmdlet);
+            Assert.Equal(parameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal), blocks.Keys.OrderBy(n => n, StringComparer.Ordinal));
+
+            foreach (var p in parameters)
+            {
+                var yaml = blocks[p.Name].Split('\n').Where(l => l.Contains(':')).ToDictionary(l => l.Substring(0, l.IndexOf(':')), l => l.Substring(l.IndexOf(':') + 1).Trim());
+                var sets = p.Sets.Select(s => s.ParameterSetName).ToArray();
+                string expectedSets = sets.Contains(CmdletMetadata.SetInfo.AllSets) ? "(All)" : string.Join(", ", sets);
+                Assert.True(expectedSets == yaml["Parameter Sets"], $"-{p.Name}: Parameter Sets '{yaml["Parameter Sets"]}', expected '{expectedSets}'");
+                Assert.True(string.Join(", ", p.Aliases) == yaml["Aliases"], $"-{p.Name}: Aliases '{yaml["Aliases"]}'");
+                Assert.True((p.Mandatory ? "True" : "False") == yaml["Required"], $"-{p.Name}: Required");
+                Assert.True(p.FromPipeline || p.FromPipelineByPropertyName ? yaml["Accept pipeline input"].StartsWith("True", StringComparison.Ordinal) : yaml["Accept pipeline input"] == "False", $"-{p.Name}: pipeline input");
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletsWithPages))]
+        public void A_page_has_a_syntax_block_per_parameter_set_and_names_every_output_type(string cmdletName)
+        {
+            var cmdlet = CmdletMetadata.CmdletTypes.Single(t => t.FullName == cmdletName);
+            string page = Read(cmdlet);
+            var sets = CmdletMetadata.Parameters(cmdlet).SelectMany(p => p.Sets).Select(s => s.ParameterSetName).Where(s => s != CmdletMetadata.SetInfo.AllSets).Distinct().ToList();
+            string syntax = Section(page, "SYNTAX");
+            foreach (var set in sets)
+            {
+                Assert.Matches(new Regex("\n### " + Regex.Escape(set) + "( \\(Default\\))?\n```\n" + Regex.Escape(CmdletMetadata.CmdletName(cmdlet)) + " "), syntax);
+            }
+
+            string outputs = Section(page, "OUTPUTS");
+            foreach (var type in CmdletMetadata.OutputTypes(cmdlet))
+            {
+                Assert.Contains("\n### " + type.FullName + "\n", outputs);
+            }
+        }
+    }
+}
