@@ -39,11 +39,20 @@ namespace InferenceLab.PowerShell.Tests
             return end < 0 ? page.Substring(start) : page.Substring(start, end - start);
         }
 
-        [Fact]
-        public void Invoke_InferenceSimulation_has_a_page()
+        [Theory]
+        [InlineData(typeof(Simulation.InvokeInferenceSimulationCommand))]
+        [InlineData(typeof(Charts.ExportRooflineChartCommand))]
+        [InlineData(typeof(Charts.ExportInferenceChartCommand))]
+        public void A_cmdlet_of_issues_8_and_9_has_a_page(Type cmdlet)
         {
-            Assert.True(File.Exists(PagePath(typeof(Simulation.InvokeInferenceSimulationCommand))));
+            Assert.True(File.Exists(PagePath(cmdlet)));
         }
+
+        /// <summary>True when the cmdlet declares SupportsShouldProcess, so PowerShell adds -WhatIf and -Confirm, which PlatyPS documents.</summary>
+        private static bool SupportsShouldProcess(Type cmdlet) =>
+            cmdlet.GetCustomAttributesData()
+                .Single(a => a.AttributeType == typeof(System.Management.Automation.CmdletAttribute))
+                .NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && (bool)a.TypedValue.Value!);
 
         [Theory]
         [MemberData(nameof(CmdletsWithPages))]
@@ -70,7 +79,13 @@ namespace InferenceLab.PowerShell.Tests
                 .Cast<Match>()
                 .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
             var parameters = CmdletMetadata.Parameters(cmdlet);
-            Assert.Equal(parameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal), blocks.Keys.OrderBy(n => n, StringComparer.Ordinal));
+            var common = SupportsShouldProcess(cmdlet) ? new[] { "Confirm", "WhatIf" } : Array.Empty<string>();
+            Assert.Equal(parameters.Select(p => p.Name).Concat(common).OrderBy(n => n, StringComparer.Ordinal), blocks.Keys.OrderBy(n => n, StringComparer.Ordinal));
+            foreach (var name in common)
+            {
+                Assert.Contains("Type: SwitchParameter", blocks[name]);
+                Assert.Contains("Aliases: " + (name == "Confirm" ? "cf" : "wi"), blocks[name]);
+            }
 
             foreach (var p in parameters)
             {
