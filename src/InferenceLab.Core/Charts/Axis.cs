@@ -195,23 +195,6 @@ namespace InferenceLab.Core.Charts
         /// <summary>The pixel of <paramref name="value"/> (base units).</summary>
         public double Map(double value) => MapDisplay(value / Unit.Factor);
 
-        /// <summary>True when <paramref name="value"/> (base units) lies on the axis.</summary>
-        public bool Covers(double value)
-        {
-            double v = value / Unit.Factor;
-            return v >= displayMin * (1 - 1e-9) - 1e-300 && v <= displayMax * (1 + 1e-9) + 1e-300;
-        }
-
-        /// <summary>The value (base units) at pixel <paramref name="position"/>.</summary>
-        public double Invert(double position)
-        {
-            double t = (position - Start) / (End - Start);
-            double display = Scale == AxisScale.Log
-                ? Math.Pow(10, Math.Log10(displayMin) + (t * (Math.Log10(displayMax) - Math.Log10(displayMin))))
-                : displayMin + (t * (displayMax - displayMin));
-            return display * Unit.Factor;
-        }
-
         private static double Width(double value, double step, DisplayUnit unit, double hi) =>
             TextMetrics.Width(NumberText.Tick(Math.Round(value / step) * step, Math.Abs(hi) >= 1e4, Decimals(step)), TickFontSize);
 

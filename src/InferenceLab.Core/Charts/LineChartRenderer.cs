@@ -53,7 +53,7 @@ namespace InferenceLab.Core.Charts
             var y = Build(request.Y, ys, plotBottom, plotTop, horizontal: false);
             double plotLeft = ChartFrame.PlotLeft(y.WidestLabel);
             var x = categories != null
-                ? Axis.Categorical(categories, plotLeft, plotRight, PropertyTitle.Compose(request.X.Title, string.Empty, string.Empty))
+                ? Axis.Categorical(categories, plotLeft, plotRight, PropertyTitle.Compose(request.X.Title, string.Empty))
                 : Build(request.X, xs, plotLeft, plotRight, horizontal: true);
             var plot = new Box(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
 
@@ -110,7 +110,7 @@ namespace InferenceLab.Core.Charts
         {
             double min = values.Min(), max = values.Max();
             var unit = Unit(axis.Unit, Math.Max(Math.Abs(min), Math.Abs(max)));
-            string title = PropertyTitle.Compose(axis.Title, unit.Name, string.Empty);
+            string title = PropertyTitle.Compose(axis.Title, unit.Name);
             if (LineChartRequest.Resolve(axis, values) == AxisScale.Log)
             {
                 return Axis.Log(min, max, start, end, horizontal, unit, title, decades: false);

@@ -75,10 +75,10 @@ namespace InferenceLab.Core.Charts
             return (Words(name), string.Empty, string.Empty);
         }
 
-        /// <summary>"Words (unit qualifier)", or the words alone without a unit.</summary>
-        public static string Compose(string words, string displayUnit, string qualifier)
+        /// <summary>"Words (unit)", or the words alone without a unit.</summary>
+        public static string Compose(string words, string displayUnit)
         {
-            string unit = (displayUnit + qualifier).Trim();
+            string unit = displayUnit.Trim();
             return unit.Length == 0 ? words : words + " (" + unit + ")";
         }
 

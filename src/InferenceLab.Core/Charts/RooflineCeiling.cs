@@ -54,8 +54,6 @@ namespace InferenceLab.Core.Charts
         /// <summary>True when every type is an integer type, whose rate datasheets give in OP/s.</summary>
         internal bool IsIntegerRate => DataTypes.All(t => t == DataType.Int8 || t == DataType.Int4);
 
-        internal RooflineCeiling AsPrimary() => IsPrimary ? this : new RooflineCeiling(HardwareName, DataTypes, PeakFlopsPerSecond, MemoryBandwidthBytesPerSecond, true);
-
         /// <summary>GPU, types and peak.</summary>
         public override string ToString() => HardwareName + " " + DataTypeLabel + " " + PeakFlopsPerSecond.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + " FLOP/s";
     }

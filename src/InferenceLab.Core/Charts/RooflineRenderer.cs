@@ -18,6 +18,12 @@ namespace InferenceLab.Core.Charts
         private const double RidgeRadius = 4.5;
         private const string ClipId = "roofline-plot";
 
+        /// <summary>
+        /// Most points labelled one by one. Beyond it the labels would bury the roof, so the points go unlabelled and each
+        /// one's figures stay in its tooltip and in the chart's description (a line chart suits such sweeps better).
+        /// </summary>
+        internal const int MaxLabelledPoints = 30;
+
         private readonly RooflineChartRequest request;
         private readonly List<string> gpus;
         private readonly bool multiGpu;
@@ -45,14 +51,19 @@ namespace InferenceLab.Core.Charts
             var subtitle = request.Subtitle.Length > 0 ? TextMetrics.Wrap(request.Subtitle, ChartFrame.SubtitleFontSize, width - 40) : Array.Empty<string>();
             double plotTop = ChartFrame.PlotTop(subtitle.Count);
 
+            bool labelPoints = request.Points.Count <= MaxLabelledPoints;
+
             // The legend's width is fixed before the labels are placed, wide enough for any label to move into its key.
             var baseItems = LegendItems();
-            double keyWidth = request.Points.Select(p => 22 + TextMetrics.Width(p.Label, LabelFontSize)).DefaultIfEmpty(0).Max() + 24;
+            double keyWidth = labelPoints ? request.Points.Select(p => 22 + TextMetrics.Width(p.Label, LabelFontSize)).DefaultIfEmpty(0).Max() + 24 : 0;
             double legendWidth = Math.Min(width * 0.36, Math.Max(Legend.NaturalWidth(baseItems), keyWidth));
             double legendX = width - ChartFrame.Margin - legendWidth;
             double plotRight = legendX - 20;
 
-            var noteLines = ChartFrame.WrapAll(request.Notes, ChartFrame.NoteFontSize, width - (2 * ChartFrame.Margin));
+            var notes = labelPoints
+                ? request.Notes
+                : request.Notes.Concat(new[] { string.Format(CultureInfo.InvariantCulture, "{0} points are too many to label; each point's figures are in its tooltip and in the chart's description.", request.Points.Count) }).ToList();
+            var noteLines = ChartFrame.WrapAll(notes, ChartFrame.NoteFontSize, width - (2 * ChartFrame.Margin));
             double plotBottom = request.Height - ChartFrame.BelowPlot - (noteLines.Count * ChartFrame.NoteLineHeight) - 4;
 
             // Domains: every point and ridge inside, the memory slope visible left of the lowest ridge and each compute
@@ -81,7 +92,7 @@ namespace InferenceLab.Core.Charts
             // moved into the legend, then the least total distance from the ideal spots.
             // Each order is tried with labels as near their points as they fit and with crowds fanned out (callout columns,
             // leader lines from the third ring), and with the ceilings' labels placed before or after the points'.
-            var placement = Orders(markers)
+            var placement = (labelPoints ? Orders(markers) : new[] { (IReadOnlyList<int>)Array.Empty<int>() })
                 .SelectMany(order => new[] { false, true }.SelectMany(fan => new[] { true, false }.Select(ceilingsFirst => (order, fan, ceilingsFirst))))
                 .Select(trial => Place(trial.order, trial.fan, trial.ceilingsFirst, memoryLines, markers, x, y, plot))
                 .OrderBy(p => p.Score)
@@ -136,7 +147,7 @@ namespace InferenceLab.Core.Charts
 
                 for (int i = 0; i < pointLabels.Length; i++)
                 {
-                    pointLabels[i]!.Draw(svg, multiGpu ? Colour(request.Points[i].HardwareName) : Palette.Text, "class", numbers[i] != null ? "point-label numbered" : "point-label", "data-point", "point-" + i.ToString(CultureInfo.InvariantCulture));
+                    pointLabels[i]?.Draw(svg, multiGpu ? Colour(request.Points[i].HardwareName) : Palette.Text, "class", numbers[i] != null ? "point-label numbered" : "point-label", "data-point", "point-" + i.ToString(CultureInfo.InvariantCulture));
                 }
 
                 svg.EndGroup();
@@ -152,24 +163,19 @@ namespace InferenceLab.Core.Charts
 
         /// <summary>
         /// Orders to try the point labels in: most crowded first, input order, left to right, right to left, top to bottom,
-        /// and a few fixed shuffles (seeded, so a chart renders the same every time). Fewer for many points.
+        /// and for up to 20 points a few fixed shuffles (seeded, so a chart renders the same every time); each order costs a
+        /// full placement.
         /// </summary>
         private static IEnumerable<IReadOnlyList<int>> Orders(List<(double X, double Y)> markers)
         {
             var indexes = Enumerable.Range(0, markers.Count).ToList();
             yield return indexes.OrderByDescending(i => markers.Count(m => Distance(m, markers[i]) < 60)).ThenBy(i => i).ToList();
-            if (markers.Count > 40)
-            {
-                yield break;
-            }
-
             yield return indexes;
             yield return indexes.OrderBy(i => markers[i].X).ThenBy(i => i).ToList();
-
             yield return indexes.OrderByDescending(i => markers[i].X).ThenBy(i => i).ToList();
             yield return indexes.OrderBy(i => markers[i].Y).ThenBy(i => i).ToList();
             var random = new Random(9);
-            for (int k = 0; k < 8; k++)
+            for (int k = 0; k < (markers.Count > 20 ? 0 : 8); k++)
             {
                 yield return indexes.OrderBy(_ => random.Next()).ToList();
             }
@@ -216,7 +222,7 @@ namespace InferenceLab.Core.Charts
 
             var unplaced = new List<int>();
             var inColumns = new HashSet<int>();
-            if (fanCrowds)
+            if (fanCrowds && order.Count > 0)
             {
                 foreach (var cluster in Clusters(markers).Where(c => c.Count >= 3))
                 {

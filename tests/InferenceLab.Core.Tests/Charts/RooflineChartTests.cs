@@ -348,6 +348,20 @@ namespace InferenceLab.Core.Tests.Charts
         }
 
         [Fact]
+        public void More_than_thirty_points_go_unlabelled_with_a_note_and_keep_their_figures_in_tooltips()
+        {
+            // 32 decode points (batch 1 to 32): too many labels for one roof.
+            var points = Enumerable.Range(1, 32).Select(b => RooflineAnalyzer.Analyze(Llama(b), Phase.Decode)).ToList();
+            var chart = Chart(points, TestModels.A100Sxm80);
+
+            Assert.Equal(32, chart.WithClass("point").Count());
+            Assert.Empty(chart.WithClass("point-label"));
+            Assert.Contains("32 points are too many to label", chart.WithClass("notes").Single().Value);
+            Assert.All(chart.WithClass("point"), g => Assert.StartsWith((string)g.Attribute("data-label")! + ":", g.Element(SvgChartDocument.Svg + "title")!.Value));
+            Assert.Contains("ridge 153 FLOP/B", chart.LabelBoxes("ridge-label").Select(l => l.Text));
+        }
+
+        [Fact]
         public void Numbers_are_written_in_the_invariant_culture_whatever_the_current_one()
         {
             var request = RequestFor(PrefillAndDecode(1, 8));
