@@ -77,7 +77,10 @@ function Invoke-TestTask {
 }
 
 function Invoke-HelpTask {
-    $pages = @(Get-ChildItem -Path (Join-Path $Docs '*.md') -ErrorAction SilentlyContinue)
+    # Only the PlatyPS pages: one per cmdlet (Verb-Noun.md) and the about topics. docs/ also holds reference pages
+    # (accuracy.md, memory.md, cli.md, ...) that are not help and that New-ExternalHelp cannot parse.
+    $pages = @(Get-ChildItem -Path (Join-Path $Docs '*.md') -ErrorAction SilentlyContinue |
+        Where-Object { $_.Name -cmatch '^(about_[A-Za-z]+|[A-Z][a-z]+-[A-Z][A-Za-z]+)\.md$' })
     if ($pages.Count -eq 0) {
         Write-Warning "docs/ has no markdown pages yet, so no MAML help was made."
         return
@@ -91,7 +94,7 @@ function Invoke-HelpTask {
 
     $null = New-Item -ItemType Directory -Force -Path $HelpOut
     # One MAML file per 'external help file' named in the pages' metadata; about_*.md become about_*.help.txt.
-    New-ExternalHelp -Path $Docs -OutputPath $HelpOut -Force | Out-Null
+    New-ExternalHelp -Path $pages.FullName -OutputPath $HelpOut -Force | Out-Null
     if (-not (Test-Path -LiteralPath (Join-Path $HelpOut $HelpFileName))) {
         throw "docs/ made no ${HelpFileName}: each cmdlet page's metadata must say 'external help file: $HelpFileName'."
     }
