@@ -1,9 +1,11 @@
 // Parses the repository's PowerShell files with tree-sitter-powershell and reports every ERROR or MISSING node with its
 // line, so a syntax slip in build.ps1, the manifest or the Pester suite shows up on a machine without pwsh. The
 // <ScriptBlock> elements of *.ps1xml view files are parsed one by one as well, and so is every ```powershell block of
-// the help pages and about topics in docs/*.md (tests/Pester/Docs.Tests.ps1 runs those blocks where pwsh exists).
+// the help pages and about topics in docs/*.md and of the README (tests/Pester/Docs.Tests.ps1 runs the docs/ blocks
+// where pwsh exists).
 // Known gap of the grammar (0.26.4): a parameter name with a digit (-Fp16FlopsPerSecond 1) parses as an error,
-// although PowerShell accepts it; the repository's scripts splat such parameters (@{ Fp16FlopsPerSecond = ... }).
+// although PowerShell accepts it; the repository's scripts splat such parameters (@{ Fp16FlopsPerSecond = ... }). So does a
+// list of bare words as an argument (Select-Object Name, Id); the examples quote them (Select-Object 'Name', 'Id').
 // Usage: npm install --legacy-peer-deps && node check.mjs [files...]   (no files: every *.ps1, *.psm1, *.psd1, *.ps1xml
 // in the repository and every docs/*.md)
 import Parser from 'tree-sitter';
@@ -21,7 +23,7 @@ function* walk(dir) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* walk(path);
     else if (/\.(ps1|psm1|psd1|ps1xml)$/i.test(name)) yield path;
-    else if (/\.md$/i.test(name) && relative(root, dir) === 'docs') yield path;
+    else if (/\.md$/i.test(name) && (relative(root, dir) === 'docs' || relative(root, path) === 'README.md')) yield path;
   }
 }
 
