@@ -128,6 +128,7 @@ namespace InferenceLab.PowerShell.Tests
                 bool wildcards = p.AttributeTypes.Contains(typeof(System.Management.Automation.SupportsWildcardsAttribute));
                 Assert.True((wildcards ? "True" : "False") == yaml["Accept wildcard characters"], $"-{p.Name}: Accept wildcard characters");
                 Assert.False(string.IsNullOrWhiteSpace(yaml["Default value"]), $"-{p.Name}: Default value");
+                Assert.True(!p.Mandatory || yaml["Default value"] == "None", $"-{p.Name}: a required parameter has no default");
                 string description = descriptions[p.Name];
                 Assert.False(string.IsNullOrWhiteSpace(description), $"-{p.Name}: no description");
             }
