@@ -49,7 +49,8 @@ namespace InferenceLab.PowerShell.Tests
             Assert.StartsWith("# about_InferenceLab\n\n## about_InferenceLab\n\n# SHORT DESCRIPTION\n", md);
             var headings = Regex.Matches(md, "^# (.+)$", RegexOptions.Multiline).Cast<Match>().Select(m => m.Groups[1].Value).ToArray();
             Assert.Equal(new[] { "about_InferenceLab", "SHORT DESCRIPTION", "LONG DESCRIPTION", "EXAMPLES", "NOTE", "SEE ALSO", "KEYWORDS" }, headings);
-            Assert.All(File.ReadAllLines(TextPath), line => Assert.True(line.Length <= Width || line.StartsWith("        ", StringComparison.Ordinal), "too long: " + line));
+            string[] code = Regex.Matches(md, "```[a-z]*\n([\\s\\S]*?)```").Cast<Match>().SelectMany(m => m.Groups[1].Value.Split('\n')).ToArray();
+            Assert.All(File.ReadAllLines(TextPath), line => Assert.True(line.Length <= Width || code.Contains(line.Substring(Indent.Length)), "too long: " + line));
         }
 
         [Theory]
@@ -64,7 +65,7 @@ namespace InferenceLab.PowerShell.Tests
         public void The_about_topic_names_every_cmdlet()
         {
             string md = Markdown();
-            Assert.All(CmdletMetadata.CmdletTypes.Select(CmdletMetadata.CmdletName), name => Assert.Contains("- " + name + ":", md));
+            Assert.All(CmdletMetadata.CmdletTypes.Select(CmdletMetadata.CmdletName), name => Assert.Contains("\n- " + name + ":", md));
         }
 
         [Fact]
@@ -81,90 +82,67 @@ namespace InferenceLab.PowerShell.Tests
         }
 
         /// <summary>
-        /// The about markdown as Get-Help shows a text topic: TOPIC and the name, headings flush left in capitals, paragraphs
-        /// and list items wrapped at 80 columns and indented four spaces (inline code without its backticks), fenced blocks
-        /// verbatim and indented eight.
+        /// The about markdown as PlatyPS 0.14's New-ExternalHelp renders it to text (its TextRenderer): the first heading
+        /// becomes TOPIC, the second, the help system's lookup name, is indented and lowercased; level-1 headings are
+        /// capitalized, level-2 headings kept; each paragraph is indented four spaces and wrapped to 80 columns; each code
+        /// block line is indented four spaces. Only headings, paragraphs and code blocks are allowed, as in PlatyPS.
         /// </summary>
         internal static string Render(string markdown)
         {
             var lines = markdown.Split('\n');
             var output = new List<string>();
             var paragraph = new List<string>();
-            string? item = null;
+            int headings = 0;
 
             void Flush()
             {
                 if (paragraph.Count > 0)
                 {
-                    output.AddRange(Wrap(string.Join(" ", paragraph).Replace("`", string.Empty), "    ", "    "));
+                    output.AddRange(Wrap(string.Join(" ", paragraph), Indent));
                     output.Add(string.Empty);
                     paragraph.Clear();
                 }
-
-                if (item != null)
-                {
-                    output.AddRange(Wrap(item.Replace("`", string.Empty), "    - ", "      "));
-                    item = null;
-                }
-            }
-
-            void Heading(string text)
-            {
-                Flush();
-                if (output.Count > 0 && output[output.Count - 1].Length > 0)
-                {
-                    output.Add(string.Empty);
-                }
-
-                output.Add(text.ToUpperInvariant());
             }
 
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i];
-                if (i == 0 && line.StartsWith("# about_", StringComparison.Ordinal))
-                {
-                    output.Add("TOPIC");
-                    output.Add("    " + line.Substring(2));
-                    output.Add(string.Empty);
-                }
-                else if (line.StartsWith("## about_", StringComparison.Ordinal))
-                {
-                    // PlatyPS's second heading repeats the topic name.
-                }
-                else if (line.StartsWith("```", StringComparison.Ordinal))
+                if (line.StartsWith("```", StringComparison.Ordinal))
                 {
                     Flush();
                     for (i++; i < lines.Length && !lines[i].StartsWith("```", StringComparison.Ordinal); i++)
                     {
-                        output.Add(lines[i].Length == 0 ? string.Empty : "        " + lines[i]);
+                        output.Add(lines[i].Length == 0 ? string.Empty : Indent + lines[i]);
                     }
 
                     output.Add(string.Empty);
                 }
                 else if (line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("## ", StringComparison.Ordinal))
                 {
-                    Heading(line.Substring(line.IndexOf(' ') + 1));
-                }
-                else if (line.StartsWith("- ", StringComparison.Ordinal))
-                {
                     Flush();
-                    item = line.Substring(2);
+                    string text = line.Substring(line.IndexOf(' ') + 1);
+                    headings++;
+                    if (headings == 1)
+                    {
+                        output.Add("TOPIC");
+                    }
+                    else if (headings == 2 && line.StartsWith("## ", StringComparison.Ordinal))
+                    {
+                        output.Add(Indent + text.ToLowerInvariant());
+                        output.Add(string.Empty);
+                    }
+                    else
+                    {
+                        output.Add(line.StartsWith("# ", StringComparison.Ordinal) ? text.ToUpperInvariant() : text);
+                    }
                 }
                 else if (line.Trim().Length == 0)
                 {
                     Flush();
-                    if (output.Count > 0 && output[output.Count - 1].Length > 0)
-                    {
-                        output.Add(string.Empty);
-                    }
-                }
-                else if (item != null)
-                {
-                    item += " " + line.Trim();
                 }
                 else
                 {
+                    Assert.False(line.StartsWith("#", StringComparison.Ordinal) || line.Contains("`"), "PlatyPS's about renderer knows two heading levels and no inline code: " + line);
                     paragraph.Add(line.Trim());
                 }
             }
@@ -178,17 +156,19 @@ namespace InferenceLab.PowerShell.Tests
             return string.Join("\n", output) + "\n";
         }
 
+        private const string Indent = "    ";
+
         /// <summary>Words of <paramref name="text"/> in lines of at most <see cref="Width"/> columns; a longer word stands alone.</summary>
-        private static IEnumerable<string> Wrap(string text, string first, string rest)
+        private static IEnumerable<string> Wrap(string text, string indent)
         {
-            var line = new StringBuilder(first);
+            var line = new StringBuilder(indent);
             bool empty = true;
             foreach (var word in text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (!empty && line.Length + 1 + word.Length > Width)
                 {
                     yield return line.ToString();
-                    line.Clear().Append(rest);
+                    line.Clear().Append(indent);
                     empty = true;
                 }
 
