@@ -17,11 +17,6 @@ namespace InferenceLab.PowerShell
     public abstract class DeploymentCommand : InferenceCommand
     {
         /// <summary>
-        /// Bytes of one group's scale when <see cref="WeightGroupSize"/> is given without <see cref="WeightScaleBytes"/>:
-        /// an fp16 scale per group, as GPTQ and AWQ store it (DESIGN §3: int4 with group 128 adds 2/128 B per weight).
-        /// </summary>
-
-        /// <summary>
         /// The model: a catalog name or alias (<c>llama-2-7b</c>), or an object from Get-InferenceModel or New-InferenceModel,
         /// from the pipeline by value or, as a result's ModelName, by property name.
         /// </summary>
@@ -76,9 +71,11 @@ namespace InferenceLab.PowerShell
         [ValidateRange(1, int.MaxValue)]
         public int PipelineParallel { get; set; } = 1;
 
-        /// <summary>Fraction of GPU memory usable (vLLM's gpu_memory_utilization); default 0.90, or the engine's own with -Engine.</summary>
+        /// <summary>
+        /// Fraction of GPU memory usable (vLLM's gpu_memory_utilization), (0, 1]; default 0.90, or the engine's own with -Engine.
+        /// Core judges the range (MemoryUtilizationOutOfRange), so 0 fails as 1.5 does, per point and not at binding.
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(0.0, 1.0)]
         public double? MemoryUtilization { get; set; }
 
         /// <summary>Memory per GPU outside weights, KV cache and activations (CUDA context, workspaces), bytes; default 1 GiB.</summary>

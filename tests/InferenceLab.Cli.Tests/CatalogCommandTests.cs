@@ -107,6 +107,31 @@ peak_flops_per_second: { bf16: 125e12, fp16: 125e12 }
         }
 
         [Fact]
+        public void The_quick_start_in_the_README_shows_what_the_commands_print()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(directory.FullName, "README.md")))
+            {
+                directory = directory.Parent!;
+            }
+
+            // The command-line part of the quick start alternates a fenced command and a fenced block of what it prints.
+            string text = File.ReadAllText(Path.Combine(directory.FullName, "README.md")).Replace("\r\n", "\n");
+            string quickStart = text.Substring(text.IndexOf("### The command-line tool", StringComparison.Ordinal));
+            quickStart = quickStart.Substring(0, quickStart.IndexOf("### PowerShell", StringComparison.Ordinal));
+            var blocks = quickStart.Split("```\n").Where((_, i) => i % 2 == 1).Select(b => b.TrimEnd('\n')).ToArray();
+            Assert.True(blocks.Length >= 2 && blocks.Length % 2 == 0, "commands, each followed by its output");
+            const string prefix = "dotnet run --project src/InferenceLab.Cli -- ";
+            for (int i = 0; i < blocks.Length; i += 2)
+            {
+                Assert.StartsWith(prefix, blocks[i]);
+                var run = Run(blocks[i].Substring(prefix.Length).Split(' '));
+                Assert.Equal(0, run.ExitCode);
+                Assert.Equal(blocks[i + 1], run.Output.Replace("\r\n", "\n").TrimEnd('\n'));
+            }
+        }
+
+        [Fact]
         public void Every_help_example_runs_on_the_built_in_catalogs()
         {
             using var folder = new TempFolder("llama-2-7b");

@@ -16,6 +16,44 @@ namespace InferenceLab.PowerShell.Tests
         private static WeightFormat? Format(ModelSpec model, DataType? type = null, int? group = null, double? scale = null) =>
             new GetInferenceMemoryCommand { Model = model, WeightType = type, WeightGroupSize = group, WeightScaleBytes = scale }.WeightFormatFor(model);
 
+        [Theory]
+        [InlineData(0.0)]
+        [InlineData(1.5)]
+        [InlineData(-0.1)]
+        public void A_memory_utilization_outside_0_to_1_is_Cores_InvalidArgument_error_for_the_point(double utilization)
+        {
+            // Core's rule is 0 < utilization <= 1. The parameter has no ValidateRange of its own, whose [0, 1] let 0 through
+            // to Core while 1.5 failed at binding: now every value outside the rule fails the same way.
+            var cmd = new GetInferenceMemoryCommand { Model = Known.Llama2_7B, Hardware = Known.A10, InputLength = new[] { 512 }, MemoryUtilization = utilization };
+            var failure = Assert.Single(cmd.Plan()).Error!;
+            Assert.Equal("MemoryUtilizationOutOfRange", failure.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, failure.Kind);
+        }
+
+        [Theory]
+        [InlineData(0.0, null)]
+        [InlineData(null, 0.0)]
+        [InlineData(1.5, null)]
+        public void An_efficiency_factor_outside_0_to_1_is_an_InvalidArgument_error_for_the_point(double? compute, double? memory)
+        {
+            var latency = new Time.MeasureInferenceLatencyCommand { Model = Known.Llama2_7B, Hardware = Known.A100, InputLength = new[] { 512 }, OutputLength = new[] { 128 }, ComputeEfficiency = compute, MemoryEfficiency = memory };
+            var failure = Assert.Single(latency.Plan()).Error!;
+            Assert.Equal(ErrorKind.InvalidArgument, failure.Kind);
+            Assert.EndsWith("OutOfRange", failure.ErrorId);
+        }
+
+        [Fact]
+        public void Fractions_have_no_binding_range_that_could_disagree_with_Core()
+        {
+            foreach (var cmdlet in CmdletMetadata.CmdletTypes)
+            {
+                foreach (var p in CmdletMetadata.Parameters(cmdlet).Where(p => p.Name == "MemoryUtilization" || p.Name.EndsWith("Efficiency", System.StringComparison.Ordinal)))
+                {
+                    Assert.DoesNotContain(typeof(System.Management.Automation.ValidateRangeAttribute), p.AttributeTypes);
+                }
+            }
+        }
+
         [Fact]
         public void Without_weight_parameters_the_deployment_keeps_the_models_own_format()
         {

@@ -9,7 +9,9 @@ namespace InferenceLab.PowerShell.Tests
     /// <summary>
     /// docs/&lt;Cmdlet&gt;.md pages (PlatyPS markdown, made into MAML by build.ps1 -Task Help) against the cmdlet's metadata:
     /// the PlatyPS front matter and sections, at least three examples, a syntax block per parameter set, and exactly the
-    /// cmdlet's parameters with their sets, aliases and whether they are required.
+    /// cmdlet's parameters with their sets, aliases, whether they are required, type, position, pipeline input, accepted
+    /// values and wildcards; every cmdlet has its page and every cmdlet page names a cmdlet (the documentation-drift test of
+    /// issue 7).
     /// </summary>
     public sealed class HelpPageTests
     {
@@ -39,13 +41,32 @@ namespace InferenceLab.PowerShell.Tests
             return end < 0 ? page.Substring(start) : page.Substring(start, end - start);
         }
 
-        [Theory]
-        [InlineData(typeof(Simulation.InvokeInferenceSimulationCommand))]
-        [InlineData(typeof(Charts.ExportRooflineChartCommand))]
-        [InlineData(typeof(Charts.ExportInferenceChartCommand))]
-        public void A_cmdlet_of_issues_8_and_9_has_a_page(Type cmdlet)
+        [Fact]
+        public void Every_cmdlet_has_a_page()
         {
-            Assert.True(File.Exists(PagePath(cmdlet)));
+            var missing = CmdletMetadata.CmdletTypes.Where(t => !File.Exists(PagePath(t))).Select(CmdletMetadata.CmdletName).ToArray();
+            Assert.True(missing.Length == 0, "no docs/<Verb-Noun>.md for " + string.Join(", ", missing));
+        }
+
+        [Fact]
+        public void Every_cmdlet_page_names_a_cmdlet()
+        {
+            var names = new HashSet<string>(CmdletMetadata.CmdletTypes.Select(CmdletMetadata.CmdletName), StringComparer.Ordinal);
+            var pages = Directory.GetFiles(Repository.FilePath("docs"), "*-*.md").Select(Path.GetFileNameWithoutExtension)
+                .Where(n => Regex.IsMatch(n!, "^[A-Z][a-z]+-[A-Z][A-Za-z]+$"));
+            Assert.All(pages, page => Assert.True(names.Contains(page!), "docs/" + page + ".md documents no cmdlet"));
+        }
+
+        /// <summary>PlatyPS's name of a parameter type: the element type of a nullable, arrays with [].</summary>
+        private static string TypeName(Type type) =>
+            type.IsArray ? TypeName(type.GetElementType()!) + "[]" : (Nullable.GetUnderlyingType(type) ?? type).Name;
+
+        /// <summary>The values PowerShell accepts for an enum parameter (or an array of one), as PlatyPS lists them; null for other types.</summary>
+        private static string? AcceptedValues(Type type)
+        {
+            var element = type.IsArray ? type.GetElementType()! : type;
+            element = Nullable.GetUnderlyingType(element) ?? element;
+            return element.IsEnum ? string.Join(", ", Enum.GetNames(element)) : null;
         }
 
         /// <summary>True when the cmdlet declares SupportsShouldProcess, so PowerShell adds -WhatIf and -Confirm, which PlatyPS documents.</summary>
@@ -75,12 +96,12 @@ namespace InferenceLab.PowerShell.Tests
         {
             var cmdlet = CmdletMetadata.CmdletTypes.Single(t => t.FullName == cmdletName);
             string parametersSection = Section(Read(cmdlet), "PARAMETERS");
-            var blocks = Regex.Matches(parametersSection, "\n### -(\\w+)\n[\\s\\S]*?```yaml\n([\\s\\S]*?)```")
-                .Cast<Match>()
-                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            var matches = Regex.Matches(parametersSection, "\n### -(\\w+)\n([\\s\\S]*?)```yaml\n([\\s\\S]*?)```").Cast<Match>().ToArray();
+            var blocks = matches.ToDictionary(m => m.Groups[1].Value, m => m.Groups[3].Value);
             var parameters = CmdletMetadata.Parameters(cmdlet);
             var common = SupportsShouldProcess(cmdlet) ? new[] { "Confirm", "WhatIf" } : Array.Empty<string>();
             Assert.Equal(parameters.Select(p => p.Name).Concat(common).OrderBy(n => n, StringComparer.Ordinal), blocks.Keys.OrderBy(n => n, StringComparer.Ordinal));
+            var descriptions = matches.ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
             foreach (var name in common)
             {
                 Assert.Contains("Type: SwitchParameter", blocks[name]);
@@ -95,7 +116,21 @@ namespace InferenceLab.PowerShell.Tests
                 Assert.True(expectedSets == yaml["Parameter Sets"], $"-{p.Name}: Parameter Sets '{yaml["Parameter Sets"]}', expected '{expectedSets}'");
                 Assert.True(string.Join(", ", p.Aliases) == yaml["Aliases"], $"-{p.Name}: Aliases '{yaml["Aliases"]}'");
                 Assert.True((p.Mandatory ? "True" : "False") == yaml["Required"], $"-{p.Name}: Required");
-                Assert.True(p.FromPipeline || p.FromPipelineByPropertyName ? yaml["Accept pipeline input"].StartsWith("True", StringComparison.Ordinal) : yaml["Accept pipeline input"] == "False", $"-{p.Name}: pipeline input");
+                var ways = new[] { p.FromPipelineByPropertyName ? "ByPropertyName" : null, p.FromPipeline ? "ByValue" : null }.Where(w => w != null).ToArray();
+                string expectedPipeline = ways.Length == 0 ? "False" : "True (" + string.Join(", ", ways) + ")";
+                Assert.True(expectedPipeline == yaml["Accept pipeline input"], $"-{p.Name}: Accept pipeline input '{yaml["Accept pipeline input"]}', expected '{expectedPipeline}'");
+                Assert.True(TypeName(p.Type) == yaml["Type"], $"-{p.Name}: Type '{yaml["Type"]}', expected '{TypeName(p.Type)}'");
+                var positions = p.Sets.Select(s => s.Position).Distinct().ToArray();
+                string expectedPosition = positions.Length == 1 && positions[0] is int position ? position.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Named";
+                Assert.True(expectedPosition == yaml["Position"], $"-{p.Name}: Position '{yaml["Position"]}', expected '{expectedPosition}'");
+                string? accepted = AcceptedValues(p.Type);
+                Assert.True(accepted == (yaml.TryGetValue("Accepted values", out var listed) ? listed : null), $"-{p.Name}: Accepted values '{listed}', expected '{accepted}'");
+                bool wildcards = p.AttributeTypes.Contains(typeof(System.Management.Automation.SupportsWildcardsAttribute));
+                Assert.True((wildcards ? "True" : "False") == yaml["Accept wildcard characters"], $"-{p.Name}: Accept wildcard characters");
+                Assert.False(string.IsNullOrWhiteSpace(yaml["Default value"]), $"-{p.Name}: Default value");
+                Assert.True(!p.Mandatory || yaml["Default value"] == "None", $"-{p.Name}: a required parameter has no default");
+                string description = descriptions[p.Name];
+                Assert.False(string.IsNullOrWhiteSpace(description), $"-{p.Name}: no description");
             }
         }
 

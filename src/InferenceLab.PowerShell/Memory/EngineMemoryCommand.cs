@@ -17,22 +17,22 @@ namespace InferenceLab.PowerShell.Memory
         [ValidateNotNullOrEmpty]
         public string? Engine { get; set; }
 
-        /// <summary>Concurrent sequences the engine admits (vLLM's max_num_seqs), which sizes its sampler's profiling run; default the engine's.</summary>
+        /// <summary>Concurrent sequences the engine admits (vLLM's max_num_seqs), which sizes its sampler's profiling run; default the engine's. Ignored without -Engine.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int? MaxSequences { get; set; }
 
-        /// <summary>The longest sequence the engine serves (vLLM's max_model_len); default the model's position limit.</summary>
+        /// <summary>The longest sequence the engine serves (vLLM's max_model_len); default the model's position limit. Ignored without -Engine.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int? MaxModelLength { get; set; }
 
-        /// <summary>Tokens per KV-cache block; default the engine's (16 for vLLM).</summary>
+        /// <summary>Tokens per KV-cache block; default the engine's (16 for vLLM). Ignored without -Engine.</summary>
         [Parameter]
         [ValidateRange(1, 1000000)]
         public int? BlockSize { get; set; }
 
-        /// <summary>No CUDA graphs (vLLM's enforce_eager): their pool is not held.</summary>
+        /// <summary>No CUDA graphs (vLLM's enforce_eager): their pool is not held. Ignored without -Engine.</summary>
         [Parameter]
         public SwitchParameter EnforceEager
         {

@@ -101,14 +101,12 @@ namespace InferenceLab.PowerShell.Simulation
         [ValidateNotNullOrEmpty]
         public string? Engine { get; set; }
 
-        /// <summary>Fraction of the dense peak large GEMMs reach, (0, 1]; replaces the engine profile's (your own calibration).</summary>
+        /// <summary>Fraction of the dense peak large GEMMs reach, (0, 1], judged by Core; replaces the engine profile's (your own calibration).</summary>
         [Parameter]
-        [ValidateRange(0.0, 1.0)]
         public double? ComputeEfficiency { get; set; }
 
-        /// <summary>Fraction of peak bandwidth weight and KV streams reach, (0, 1]; replaces the engine profile's.</summary>
+        /// <summary>Fraction of peak bandwidth weight and KV streams reach, (0, 1], judged by Core; replaces the engine profile's.</summary>
         [Parameter]
-        [ValidateRange(0.0, 1.0)]
         public double? MemoryEfficiency { get; set; }
 
         /// <summary>One SimulatedRequest per request instead of the summary.</summary>
