@@ -1,0 +1,92 @@
+using System;
+using InferenceLab.Core;
+using InferenceLab.Core.Cost;
+using InferenceLab.Core.Efficiency;
+using InferenceLab.Core.Hardware;
+using InferenceLab.Core.Memory;
+using InferenceLab.Core.Models;
+using InferenceLab.Core.Time;
+using Xunit.Abstractions;
+
+namespace InferenceLab.Fuzz
+{
+    /// <summary>
+    /// Issue 10's fuzz of the Core inputs: random and extreme values for every model, GPU, deployment and scenario field,
+    /// through every estimator. Each call gives a sane, consistent result or a documented error naming its field.
+    /// </summary>
+    public sealed class CoreFuzzTests
+    {
+        /// <summary>Cases per run in CI (INFERENCELAB_FUZZ_CASES replaces it).</summary>
+        public const int DefaultCases = 5000;
+
+        private static readonly EngineProfile[] Engines = { EngineProfiles.Vllm, EngineProfiles.Sglang, EngineProfiles.TensorRtLlm, EngineProfiles.Generic };
+
+        private readonly ITestOutputHelper output;
+
+        public CoreFuzzTests(ITestOutputHelper output) => this.output = output;
+
+        [Fact]
+        public void Every_estimator_gives_a_sane_result_or_a_documented_error()
+        {
+            var cases = FuzzSettings.Sample(ScenarioCase.Gen, FuzzSettings.Cases(DefaultCases), 1);
+            int run = FuzzRunner.Run(output, "Core scenarios", cases, Check);
+            Assert.True(run >= FuzzSettings.Cases(DefaultCases));
+        }
+
+        /// <summary>Builds the case's inputs and runs every estimator on them.</summary>
+        internal static void Check(ScenarioCase c)
+        {
+            var model = Invariant.Call("ModelSpec", c.Model.Build);
+            if (model == null)
+            {
+                return;
+            }
+
+            Invariant.Call("ParameterCounter.Count", () => ParameterCounter.Count(model));
+            Invariant.Call("KvCache.BytesPerToken", () => KvCache.BytesPerToken(model, c.KvType ?? DataType.Bf16, c.TensorParallel));
+            HardwareSpec? gpu = null;
+            if (c.Gpu != null)
+            {
+                gpu = Invariant.Call("HardwareSpec", c.BuildGpu);
+                if (gpu == null)
+                {
+                    return;
+                }
+            }
+
+            var deployment = Invariant.Call("Deployment", () => c.BuildDeployment(model, gpu));
+            if (deployment == null)
+            {
+                return;
+            }
+
+            Invariant.Call("MemoryEstimator.EstimateContext", () => MemoryEstimator.EstimateContext(deployment, c.Batch, c.Input));
+            Invariant.Call("MemoryEstimator.Estimate(output 0)", () => MemoryEstimator.Estimate(deployment, c.Batch, c.Input, 0));
+            Invariant.Call("MemoryLimits.MaxContextLength", () => MemoryLimits.MaxContextLength(deployment, c.Batch));
+            Invariant.Call("MemoryLimits.MaxBatchSize", () => MemoryLimits.MaxBatchSize(deployment, c.Context, c.Input <= c.Context ? c.Input : (int?)null));
+            var engine = Engines[(c.Batch & int.MaxValue) % Engines.Length];
+            var settings = Invariant.Call("EngineMemorySettings", () => new EngineMemorySettings(maxBatchedTokens: c.MaxBatchedTokens > 0 ? c.MaxBatchedTokens : (int?)null, maxSequences: c.Batch));
+            if (settings != null)
+            {
+                Invariant.Call("EngineMemoryBudgets.Compute", () => EngineMemoryBudgets.Compute(deployment, engine, settings, c.Context));
+            }
+
+            var scenario = Invariant.Call("Scenario", () => new Scenario(deployment, c.Batch, c.Input, c.Output));
+            if (scenario == null)
+            {
+                return;
+            }
+
+            Invariant.Call("MemoryEstimator.Estimate", () => MemoryEstimator.Estimate(scenario));
+            Invariant.Call("CostEstimator.Prefill", () => CostEstimator.Prefill(scenario));
+            Invariant.Call("CostEstimator.Decode", () => CostEstimator.Decode(scenario, c.Context));
+            Invariant.Call("RooflineAnalyzer.Analyze(prefill)", () => RooflineAnalyzer.Analyze(scenario, Phase.Prefill));
+            Invariant.Call("RooflineAnalyzer.Analyze(decode)", () => RooflineAnalyzer.Analyze(scenario, Phase.Decode, c.Context));
+            Invariant.Call("RooflineAnalyzer.AnalyzeOperators", () => RooflineAnalyzer.AnalyzeOperators(scenario, Phase.Decode));
+            Invariant.Call("LatencyEstimator.Estimate", () => LatencyEstimator.Estimate(scenario));
+            Invariant.Call("LatencyEstimator.TimePerOutputTokenSeconds", () => LatencyEstimator.TimePerOutputTokenSeconds(scenario, c.Context));
+            Invariant.Call("LatencyEstimator.DecodeSeconds", () => LatencyEstimator.DecodeSeconds(scenario, c.Context, c.Output));
+            Invariant.Call("EfficiencyAnalyzer.Analyze", () => EfficiencyAnalyzer.Analyze(scenario, c.Metric, c.Measured));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using InferenceLab.Core;
+using InferenceLab.Core.Cost;
+using InferenceLab.Core.Efficiency;
+using InferenceLab.Core.Hardware;
+using InferenceLab.Core.Memory;
+using InferenceLab.Core.Tests;
+
+namespace InferenceLab.Fuzz
+{
+    /// <summary>Failures the Core fuzz found, each kept as the smallest case that showed it (issue 10).</summary>
+    public sealed class CoreRegressions
+    {
+        private static readonly Dictionary<DataType, double> A100Peaks = new Dictionary<DataType, double> { [DataType.Bf16] = 312e12 };
+
+        [Fact]
+        public void Regression_GPU_without_peaks_names_PeakFlopsPerSecond_in_its_message()
+        {
+            var error = Assert.Throws<InvalidInputException>(() => new HardwareSpec("g", 80e9, 2e12, new Dictionary<DataType, double>()));
+            Assert.Equal("PeakFlopsMissing", error.ErrorId);
+            Assert.Contains("PeakFlopsPerSecond", error.Message);
+        }
+
+        [Fact]
+        public void Regression_denormal_bandwidth_is_invalid_input_not_an_infinite_machine_balance()
+        {
+            // 312e12 FLOP/s ÷ 5e-324 B/s overflowed to an infinite balance and infinite times.
+            var error = Assert.Throws<InvalidInputException>(() => new HardwareSpec("g", 80e9, double.Epsilon, A100Peaks));
+            Assert.Equal("MemoryBandwidthBytesPerSecond", error.Field);
+            Assert.Equal("MemoryBandwidthBytesPerSecondOutOfRange", error.ErrorId);
+        }
+
+        [Fact]
+        public void Regression_peak_rate_of_1e_minus_300_is_invalid_input_not_an_infinite_prefill_time()
+        {
+            var peaks = new Dictionary<DataType, double> { [DataType.Fp8] = 1e-300 };
+            var error = Assert.Throws<InvalidInputException>(() => new HardwareSpec("g", 80e9, 2e12, peaks));
+            Assert.Equal("fp8 peak FLOP/s", error.Field);
+        }
+
+        [Fact]
+        public void Regression_memory_of_double_MaxValue_is_invalid_input_not_a_negative_KV_token_count()
+        {
+            // 1.8e308 bytes of memory made vLLM's KV pool overflow the 64-bit block count into a negative token count.
+            var error = Assert.Throws<InvalidInputException>(() => new HardwareSpec("g", double.MaxValue, 2e12, A100Peaks));
+            Assert.Equal("MemoryBytes", error.Field);
+        }
+
+        [Fact]
+        public void The_largest_accepted_GPU_still_gives_a_finite_engine_budget()
+        {
+            var huge = new HardwareSpec("g", HardwareSpec.MaxBytes, HardwareSpec.MaxBytes, new Dictionary<DataType, double> { [DataType.Fp16] = HardwareSpec.MaxFlopsPerSecond });
+            var budget = EngineMemoryBudgets.Compute(new Deployment(TestModels.Llama2_7B, huge), EngineProfiles.Vllm, EngineMemorySettings.Defaults, 4096);
+            Invariant.CheckResult(budget, "budget");
+
+            // 0.9 × 1e18 B of pool over 524,288 B per token (Llama-2-7B fp16, DESIGN §8) is about 1.7e12 tokens.
+            Assert.InRange(budget.KvCacheTokens, 1.5e12, 1.8e12);
+        }
+
+        [Fact]
+        public void Regression_efficiency_of_1e_minus_300_is_invalid_input_not_an_infinite_time()
+        {
+            var error = Assert.Throws<InvalidInputException>(() => new EfficiencyProfile("e", 1e-300, 1, 1));
+            Assert.Equal("ComputeEfficiency", error.Field);
+            Assert.Equal("ComputeEfficiencyTooSmall", error.ErrorId);
+        }
+
+        [Fact]
+        public void The_smallest_accepted_efficiency_and_GPU_give_finite_times()
+        {
+            var slow = new HardwareSpec("g", 1e12, HardwareSpec.MinFigure, new Dictionary<DataType, double> { [DataType.Bf16] = HardwareSpec.MinFigure });
+            var crawl = new EfficiencyProfile("crawl", EfficiencyProfile.MinimumFactor, EfficiencyProfile.MinimumFactor, EfficiencyProfile.MinimumFactor, 1e9, EfficiencyProfile.MinimumFactor);
+            var scenario = new Scenario(new Deployment(TestModels.Mixtral8x7B, slow, efficiency: crawl), 1000, 30000, 2000);
+            Invariant.CheckResult(Core.Time.LatencyEstimator.Estimate(scenario), "latency");
+            Invariant.CheckResult(RooflineAnalyzer.Analyze(scenario, Phase.Prefill), "roofline");
+        }
+    }
+}
