@@ -74,5 +74,26 @@ namespace InferenceLab.Fuzz
             Invariant.CheckResult(Core.Time.LatencyEstimator.Estimate(scenario), "latency");
             Invariant.CheckResult(RooflineAnalyzer.Analyze(scenario, Phase.Prefill), "roofline");
         }
+    
+        [Theory]
+        [InlineData(MeasuredMetric.TimePerOutputToken, 5e-324)]
+        [InlineData(MeasuredMetric.TimePerOutputToken, 1.7976931348623157e308)]
+        [InlineData(MeasuredMetric.OutputThroughput, 1e300)]
+        public void Regression_measurement_meaning_an_absurd_time_is_invalid_input_not_infinite_rates(MeasuredMetric metric, double value)
+        {
+            // 5e-324 s of TPOT gave infinite achieved FLOP/s; 1.8e308 s × 129 steps an infinite measured time.
+            var scenario = new Scenario(new Deployment(TestModels.Llama2_7B, TestModels.A100Sxm80), 1, 512, 130);
+            var error = Assert.Throws<InvalidInputException>(() => EfficiencyAnalyzer.Analyze(scenario, metric, value));
+            Assert.Equal("MeasuredValueOutOfRange", error.ErrorId);
+            Assert.Equal(metric.ToString(), error.Field);
+        }
+
+        [Fact]
+        public void Measurements_at_the_accepted_limits_give_finite_reports()
+        {
+            var scenario = new Scenario(new Deployment(TestModels.Llama2_7B, TestModels.A100Sxm80), 1, 512, 1);
+            Invariant.CheckResult(EfficiencyAnalyzer.Analyze(scenario, MeasuredMetric.TimeToFirstToken, EfficiencyAnalyzer.MinMeasuredSeconds), "fastest");
+            Invariant.CheckResult(EfficiencyAnalyzer.Analyze(scenario, MeasuredMetric.TimeToFirstToken, EfficiencyAnalyzer.MaxMeasuredSeconds), "slowest");
+        }
     }
 }

@@ -15,6 +15,18 @@ namespace InferenceLab.Fuzz
     /// </summary>
     internal static class Invariant
     {
+        /// <summary>How often each documented error was seen, for the run's report.</summary>
+        public static readonly System.Collections.Generic.Dictionary<string, int> ErrorCounts = new System.Collections.Generic.Dictionary<string, int>();
+
+        /// <summary>The most frequent errors seen so far, most frequent first.</summary>
+        public static string TopErrors(int count)
+        {
+            lock (ErrorCounts)
+            {
+                return string.Join(", ", ErrorCounts.OrderByDescending(p => p.Value).Take(count).Select(p => p.Key + " " + p.Value));
+            }
+        }
+
         /// <summary>Runs <paramref name="call"/>; returns its checked result, or default when it reported bad input properly.</summary>
         public static T? Call<T>(string what, Func<T> call)
         {
@@ -36,6 +48,11 @@ namespace InferenceLab.Fuzz
         /// <summary>A documented error: it has an id, and its message is one line that names its field.</summary>
         public static void CheckError(InferenceLabException e, string what)
         {
+            lock (ErrorCounts)
+            {
+                ErrorCounts[e.ErrorId] = ErrorCounts.TryGetValue(e.ErrorId, out int n) ? n + 1 : 1;
+            }
+
             Fail(string.IsNullOrEmpty(e.ErrorId), what, "error without an id: " + e.Message);
             Fail(string.IsNullOrWhiteSpace(e.Message), what, e.ErrorId + " has an empty message");
             if (e is InvalidInputException || e is NotFoundException)

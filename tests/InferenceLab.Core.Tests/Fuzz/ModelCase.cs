@@ -68,12 +68,12 @@ namespace InferenceLab.Fuzz
 
         public DataType Native { get; }
 
-        /// <summary>A template with up to four fields replaced by ordinary or extreme values.</summary>
-        public static Gen<ModelCase> Gen =>
+        /// <summary>A template with up to four fields replaced: by ordinary values, or with <paramref name="chaos"/> above 0 also by extreme ones.</summary>
+        public static Gen<ModelCase> Gen(int chaos) =>
             from template in FsCheck.Fluent.Gen.Elements(Templates.ToArray())
-            from mutations in FsCheck.Fluent.Gen.Choose(0, 4)
+            from mutations in FsCheck.Fluent.Gen.Choose(0, chaos == 0 ? 0 : 4)
             from fields in FsCheck.Fluent.Gen.ArrayOf(FsCheck.Fluent.Gen.Choose(0, Names.Length - 1), mutations)
-            from values in FsCheck.Fluent.Gen.ArrayOf(Values.Int(0, 300), mutations)
+            from values in FsCheck.Fluent.Gen.ArrayOf(Values.Int(0, 300, chaos), mutations)
             from tied in FsCheck.Fluent.Gen.Frequency((5, FsCheck.Fluent.Gen.Constant(template.Tied)), (1, FsCheck.Fluent.Gen.Constant(!template.Tied)))
             from native in FsCheck.Fluent.Gen.Frequency((5, FsCheck.Fluent.Gen.Constant(template.Native)), (1, FsCheck.Fluent.Gen.Elements((DataType[])Enum.GetValues(typeof(DataType)))))
             select template.With(fields, values, tied, native);

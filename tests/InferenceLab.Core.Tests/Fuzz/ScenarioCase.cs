@@ -59,27 +59,30 @@ namespace InferenceLab.Fuzz
 
         public double Measured { get; private set; }
 
-        public static Gen<ScenarioCase> Gen =>
-            from model in ModelCase.Gen
-            from gpu in Values.OrNone(GpuGen, 1)
-            from peaks in PeaksGen
+        /// <summary>Cases of three kinds: ordinary values only, a few extremes, many extremes.</summary>
+        public static Gen<ScenarioCase> Gen => FsCheck.Fluent.Gen.Frequency((2, GenWith(0)), (2, GenWith(1)), (1, GenWith(4)));
+
+        private static Gen<ScenarioCase> GenWith(int chaos) =>
+            from model in ModelCase.Gen(chaos)
+            from gpu in Values.OrNone(GpuGen(chaos), 1)
+            from peaks in PeaksGen(chaos)
             from weight in Values.OrNull(FsCheck.Fluent.Gen.Elements(Types), 3)
-            from groupSize in Values.OrNull(FsCheck.Fluent.Gen.Frequency((3, FsCheck.Fluent.Gen.Elements(0, 32, 64, 128)), (1, Values.AnyInt)).Select(g => g), 4)
-            from scale in Values.OrNull(Values.Double(2), 5)
+            from groupSize in Values.OrNull(Values.Mix((3, FsCheck.Fluent.Gen.Elements(0, 32, 64, 128)), (chaos, Values.AnyInt)).Select(g => g), 4)
+            from scale in chaos == 0 ? FsCheck.Fluent.Gen.Constant((double?)null) : Values.OrNull(Values.Double(2, chaos), 5)
             from kv in Values.OrNull(FsCheck.Fluent.Gen.Elements(Types), 3)
             from activation in Values.OrNull(FsCheck.Fluent.Gen.Elements(Types), 3)
-            from tp in FsCheck.Fluent.Gen.Frequency((6, FsCheck.Fluent.Gen.Elements(1, 2, 4, 8)), (1, Values.AnyInt))
-            from pp in FsCheck.Fluent.Gen.Frequency((6, FsCheck.Fluent.Gen.Elements(1, 1, 2, 4)), (1, Values.AnyInt))
-            from utilization in FsCheck.Fluent.Gen.Frequency((4, FsCheck.Fluent.Gen.Constant(Deployment.DefaultMemoryUtilization)), (2, Values.Fraction))
-            from reserve in Values.Double(Deployment.DefaultRuntimeReserveBytes)
-            from chunk in FsCheck.Fluent.Gen.Frequency((4, FsCheck.Fluent.Gen.Constant(0)), (2, FsCheck.Fluent.Gen.Elements(256, 2048, 8192)), (1, Values.AnyInt))
-            from efficiency in Values.OrNone(EfficiencyGen, 2)
-            from batch in Values.Int(1, 256)
-            from input in Values.Int(1, 8192)
-            from output in Values.Int(1, 1024)
-            from context in Values.Int(0, 8192)
+            from tp in Values.Mix((6, FsCheck.Fluent.Gen.Elements(1, 2, 4, 8)), (chaos, Values.AnyInt))
+            from pp in Values.Mix((6, FsCheck.Fluent.Gen.Elements(1, 1, 2, 4)), (chaos, Values.AnyInt))
+            from utilization in FsCheck.Fluent.Gen.Frequency((4, FsCheck.Fluent.Gen.Constant(Deployment.DefaultMemoryUtilization)), (2, Values.Fraction(chaos)))
+            from reserve in Values.Double(Deployment.DefaultRuntimeReserveBytes, chaos)
+            from chunk in Values.Mix((4, FsCheck.Fluent.Gen.Constant(0)), (2, FsCheck.Fluent.Gen.Elements(256, 2048, 8192)), (chaos, Values.AnyInt))
+            from efficiency in Values.OrNone(EfficiencyGen(chaos), 2)
+            from batch in Values.Int(1, 256, chaos)
+            from input in Values.Int(1, chaos == 0 ? 3000 : 8192, chaos)
+            from output in Values.Int(1, chaos == 0 ? 1000 : 1024, chaos)
+            from context in Values.Int(0, 8192, chaos)
             from metric in FsCheck.Fluent.Gen.Elements((MeasuredMetric[])Enum.GetValues(typeof(MeasuredMetric)))
-            from measured in Values.Double(0.05)
+            from measured in Values.Double(0.05, chaos)
             select new ScenarioCase
             {
                 Model = model, Gpu = gpu, Peaks = peaks, WeightType = weight, GroupSize = groupSize, ScaleBytes = scale, KvType = kv, ActivationType = activation,
@@ -88,24 +91,24 @@ namespace InferenceLab.Fuzz
             };
 
         /// <summary>Memory bytes, bandwidth, interconnect bandwidth, visible memory: an A100 SXM 80GB's, mutated.</summary>
-        private static Gen<double[]> GpuGen =>
-            from memory in Values.Double(80.0 * 1024 * 1024 * 1024)
-            from bandwidth in Values.Double(2039e9)
-            from link in Values.Double(300e9)
-            from visible in FsCheck.Fluent.Gen.Frequency((4, FsCheck.Fluent.Gen.Constant(0.0)), (1, Values.Double(79.0 * 1024 * 1024 * 1024)))
+        private static Gen<double[]> GpuGen(int chaos) =>
+            from memory in Values.Double(80.0 * 1024 * 1024 * 1024, chaos)
+            from bandwidth in Values.Double(2039e9, chaos)
+            from link in Values.Double(300e9, chaos)
+            from visible in FsCheck.Fluent.Gen.Frequency((4, FsCheck.Fluent.Gen.Constant(0.0)), (1, Values.Double(79.0 * 1024 * 1024 * 1024, chaos)))
             select new[] { memory, bandwidth, link, visible };
 
-        private static Gen<(DataType, double)[]> PeaksGen =>
-            from types in FsCheck.Fluent.Gen.SubListOf(Types)
-            from rates in FsCheck.Fluent.Gen.ArrayOf(Values.Double(312e12), types.Count)
+        private static Gen<(DataType, double)[]> PeaksGen(int chaos) =>
+            from types in chaos == 0 ? FsCheck.Fluent.Gen.Constant(Types.ToList()) : FsCheck.Fluent.Gen.SubListOf(Types)
+            from rates in FsCheck.Fluent.Gen.ArrayOf(Values.Double(312e12, chaos), types.Count)
             select types.Select((t, i) => (t, rates[i])).ToArray();
 
-        private static Gen<double[]> EfficiencyGen =>
-            from fractions in FsCheck.Fluent.Gen.ArrayOf(Values.Fraction, 5)
-            from half in Values.Double(128)
-            from step in Values.Double(1e-4)
-            from layer in Values.Double(1e-6)
-            from allReduce in Values.Double(8e-6)
+        private static Gen<double[]> EfficiencyGen(int chaos) =>
+            from fractions in FsCheck.Fluent.Gen.ArrayOf(Values.Fraction(chaos), 5)
+            from half in Values.Double(128, chaos)
+            from step in Values.Double(1e-4, chaos)
+            from layer in Values.Double(1e-6, chaos)
+            from allReduce in Values.Double(8e-6, chaos)
             select new[] { fractions[0], fractions[1], fractions[2], half, fractions[3], step, layer, allReduce, fractions[4] };
 
         /// <summary>The GPU, or null when the case has none; the constructor validates.</summary>

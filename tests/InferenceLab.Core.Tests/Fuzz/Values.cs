@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -21,11 +22,13 @@ namespace InferenceLab.Fuzz
             double.MaxValue, 1e300, 1e15, 1e18, -1e-9,
         };
 
-        /// <summary>Mostly values in [<paramref name="min"/>, <paramref name="max"/>], sometimes an edge integer or any positive one.</summary>
-        public static Gen<int> Int(int min, int max) => Gen.Frequency(
-            (6, Gen.Choose(min, max)),
-            (2, Gen.Elements(EdgeInts)),
-            (1, Gen.Choose(0, int.MaxValue)));
+        /// <summary>Values in [<paramref name="min"/>, <paramref name="max"/>]; with a <paramref name="chaos"/> weight above 0, sometimes an edge integer or any positive one.</summary>
+        public static Gen<int> Int(int min, int max, int chaos = 3) => chaos == 0
+            ? Gen.Choose(min, max)
+            : Gen.Frequency(
+                (20, Gen.Choose(min, max)),
+                (2 * chaos, Gen.Elements(EdgeInts)),
+                (chaos, Gen.Choose(0, int.MaxValue)));
 
         /// <summary>An edge integer, or a random one of any size and sign.</summary>
         public static Gen<int> AnyInt { get; } = Gen.Frequency(
@@ -34,16 +37,19 @@ namespace InferenceLab.Fuzz
             (1, Gen.Choose(0, int.MaxValue).Select(i => -i)),
             (2, Gen.Choose(1, 300)));
 
-        /// <summary>Mostly <paramref name="typical"/> scaled by a random factor in [0.01, 100], sometimes an edge double.</summary>
-        public static Gen<double> Double(double typical) => Gen.Frequency(
-            (5, Gen.Constant(typical)),
-            (3, Gen.Choose(-200, 200).Select(e => typical * Math.Pow(10, e / 100.0))),
-            (2, Gen.Elements(EdgeDoubles)));
+        /// <summary><paramref name="typical"/>, or it scaled by a random factor in [0.01, 100]; with a <paramref name="chaos"/> weight above 0, sometimes an edge double.</summary>
+        public static Gen<double> Double(double typical, int chaos = 3) => Mix(
+            (10, Gen.Constant(typical)),
+            (6, Gen.Choose(-200, 200).Select(e => typical * Math.Pow(10, e / 100.0))),
+            (Math.Max(chaos, 0), Gen.Elements(EdgeDoubles)));
 
-        /// <summary>A fraction in (0, 1] mostly, or an edge double.</summary>
-        public static Gen<double> Fraction { get; } = Gen.Frequency(
-            (5, Gen.Choose(1, 100).Select(p => p / 100.0)),
-            (2, Gen.Elements(EdgeDoubles)));
+        /// <summary>A fraction in (0, 1]; with a <paramref name="chaos"/> weight above 0, sometimes an edge double.</summary>
+        public static Gen<double> Fraction(int chaos = 3) => Mix(
+            (10, Gen.Choose(1, 100).Select(p => p / 100.0)),
+            (Math.Max(chaos, 0), Gen.Elements(EdgeDoubles)));
+
+        /// <summary>A weighted choice that leaves out the generators of weight 0.</summary>
+        public static Gen<T> Mix<T>(params (int Weight, Gen<T> Gen)[] choices) => Gen.Frequency(choices.Where(c => c.Weight > 0).ToArray());
 
         /// <summary>Either <paramref name="gen"/>'s value or null.</summary>
         public static Gen<T?> OrNull<T>(Gen<T> gen, int nullWeight = 1)
