@@ -63,6 +63,14 @@ namespace InferenceLab.Fuzz
             else if (e is CatalogDataException data)
             {
                 Fail(!e.Message.StartsWith(data.File, StringComparison.Ordinal), what, e.ErrorId + " does not name its file: " + e.Message);
+
+                // A parser's or reader's own exception may be the cause; anything else is a bug a catch-all turned into bad data.
+                var inner = e.InnerException;
+                Fail(
+                    inner != null && !(inner is YamlDotNet.Core.YamlException || inner is System.Text.DecoderFallbackException || inner is System.IO.IOException || inner is UnauthorizedAccessException || inner is InvalidInputException
+                        || (inner is InvalidOperationException && inner.TargetSite?.DeclaringType?.Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true)),
+                    what,
+                    e.ErrorId + " hides a " + inner?.GetType().Name + ": " + inner?.Message + " at " + inner?.StackTrace?.Split('\n').FirstOrDefault()?.Trim());
             }
         }
 
