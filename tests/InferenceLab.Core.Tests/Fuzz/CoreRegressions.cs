@@ -4,6 +4,7 @@ using InferenceLab.Core.Cost;
 using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Hardware;
 using InferenceLab.Core.Memory;
+using InferenceLab.Core.Models;
 using InferenceLab.Core.Tests;
 
 namespace InferenceLab.Fuzz
@@ -94,6 +95,36 @@ namespace InferenceLab.Fuzz
             var scenario = new Scenario(new Deployment(TestModels.Llama2_7B, TestModels.A100Sxm80), 1, 512, 1);
             Invariant.CheckResult(EfficiencyAnalyzer.Analyze(scenario, MeasuredMetric.TimeToFirstToken, EfficiencyAnalyzer.MinMeasuredSeconds), "fastest");
             Invariant.CheckResult(EfficiencyAnalyzer.Analyze(scenario, MeasuredMetric.TimeToFirstToken, EfficiencyAnalyzer.MaxMeasuredSeconds), "slowest");
+        }
+    
+        [Fact]
+        public void Regression_trace_request_beyond_the_position_limit_names_TracePath_in_field_and_message()
+        {
+            // The error said Field = InputLength while its message spoke only of "the request on line 2 of trace.csv":
+            // a trace run has no InputLength parameter, so the field at fault is the trace's.
+            var toy = new ModelSpec("toy", 2, 64, 4, 2, 128, 100, 512);
+            var workload = Core.Simulation.Workload.FromTrace(new[] { new Core.Simulation.TraceEntry(0, 128, 16, 1), new Core.Simulation.TraceEntry(0.5, 512, 32, 2) }, "trace.csv");
+            var error = Assert.Throws<InvalidInputException>(() => Core.Simulation.Simulator.Run(new Core.Simulation.SimulationRequest(new Deployment(toy, TestModels.A100Sxm80), workload)));
+            Assert.Equal("ContextBeyondPositionLimit", error.ErrorId);
+            Assert.Equal("TracePath", error.Field);
+            Assert.Contains("TracePath trace.csv, line 2: the request has 512 + 32 = 544 tokens", error.Message);
+        }
+    
+        [Fact]
+        public void Regression_request_rate_of_5e_minus_324_is_invalid_input_not_NaN_latencies()
+        {
+            // 1 ÷ 5e-324 is an infinite gap between arrivals; infinity − infinity made every TTFT NaN.
+            var error = Assert.Throws<InvalidInputException>(() => Core.Simulation.Workload.Poisson(double.Epsilon, 5, Core.Simulation.LengthDistribution.Fixed(16), Core.Simulation.LengthDistribution.Fixed(16)));
+            Assert.Equal("RequestRateTooSmall", error.ErrorId);
+            Assert.Equal("RequestRate", error.Field);
+        }
+
+        [Fact]
+        public void The_slowest_accepted_request_rate_simulates_finite_latencies()
+        {
+            var workload = Core.Simulation.Workload.Poisson(Core.Simulation.Workload.MinRequestRatePerSecond, 20, Core.Simulation.LengthDistribution.Fixed(128), Core.Simulation.LengthDistribution.Fixed(16));
+            var result = Core.Simulation.Simulator.Run(new Core.Simulation.SimulationRequest(new Deployment(TestModels.Llama2_7B, TestModels.A100Sxm80), workload));
+            Invariant.CheckResult(result.Summary, "summary");
         }
     }
 }

@@ -43,6 +43,7 @@ namespace InferenceLab.Fuzz
             Assert.Contains("| " + FuzzSettings.DefaultSeed.ToString(CultureInfo.InvariantCulture) + " |", text);
             Assert.Contains("| " + CoreFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
             Assert.Contains("| " + ImportFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
+            Assert.Contains("| " + SimulationFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
         }
     }
 }

@@ -62,7 +62,8 @@ namespace InferenceLab.Fuzz
         /// <summary>Cases of three kinds: ordinary values only, a few extremes, many extremes.</summary>
         public static Gen<ScenarioCase> Gen => FsCheck.Fluent.Gen.Frequency((2, GenWith(0)), (2, GenWith(1)), (1, GenWith(4)));
 
-        private static Gen<ScenarioCase> GenWith(int chaos) =>
+        /// <summary>Cases whose values are extreme with weight <paramref name="chaos"/> (0: ordinary values only).</summary>
+        internal static Gen<ScenarioCase> GenWith(int chaos) =>
             from model in ModelCase.Gen(chaos)
             from gpu in Values.OrNone(GpuGen(chaos), 1)
             from peaks in PeaksGen(chaos)
