@@ -242,11 +242,11 @@ namespace InferenceLab.Fuzz
         {
             if ((C & 1) == 0)
             {
-                int count = 10_000 + (B % 20_000);
+                int count = 5_000 + (B % 15_000);
                 return "[" + string.Join(",", Enumerable.Range(0, count).Select(i => (i % 1000).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
             }
 
-            return "\"" + new string('x', 100_000 + (B % 500_000)) + "\"";
+            return "\"" + new string('x', 50_000 + (B % 350_000)) + "\"";
         }
 
         private byte[] InsertBytes(byte[] bytes)
