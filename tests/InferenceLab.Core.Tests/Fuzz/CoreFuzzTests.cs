@@ -68,8 +68,22 @@ namespace InferenceLab.Fuzz
 
             Invariant.Call("MemoryEstimator.EstimateContext", () => MemoryEstimator.EstimateContext(deployment, c.Batch, c.Input));
             Invariant.Call("MemoryEstimator.Estimate(output 0)", () => MemoryEstimator.Estimate(deployment, c.Batch, c.Input, 0));
-            Invariant.Call("MemoryLimits.MaxContextLength", () => MemoryLimits.MaxContextLength(deployment, c.Batch));
-            Invariant.Call("MemoryLimits.MaxBatchSize", () => MemoryLimits.MaxBatchSize(deployment, c.Context, c.Input <= c.Context ? c.Input : (int?)null));
+            var maxContext = Invariant.Call("MemoryLimits.MaxContextLength", () => MemoryLimits.MaxContextLength(deployment, c.Batch));
+            if (maxContext != null && maxContext.LimitedBy == LimitReason.Memory && maxContext.MaxContextLength > 0)
+            {
+                // The limit agrees with the memory estimate: n tokens fit, n + 1 do not.
+                Agree(MemoryEstimator.EstimateContext(deployment, c.Batch, maxContext.MaxContextLength).Fits == true, "MaxContextLength does not fit", maxContext.MaxContextLength);
+                Agree(MemoryEstimator.EstimateContext(deployment, c.Batch, maxContext.MaxContextLength + 1).Fits == false, "MaxContextLength + 1 fits", maxContext.MaxContextLength);
+            }
+
+            var maxBatch = Invariant.Call("MemoryLimits.MaxBatchSize", () => MemoryLimits.MaxBatchSize(deployment, c.Context));
+            if (maxBatch != null && maxBatch.LimitedBy == LimitReason.Memory && maxBatch.MaxBatchSize > 0)
+            {
+                Agree(MemoryEstimator.EstimateContext(deployment, maxBatch.MaxBatchSize, c.Context).Fits == true, "MaxBatchSize does not fit", maxBatch.MaxBatchSize);
+                Agree(MemoryEstimator.EstimateContext(deployment, maxBatch.MaxBatchSize + 1, c.Context).Fits == false, "MaxBatchSize + 1 fits", maxBatch.MaxBatchSize);
+            }
+
+            Invariant.Call("MemoryLimits.MaxBatchSize(input)", () => MemoryLimits.MaxBatchSize(deployment, c.Context, c.Input <= c.Context ? c.Input : (int?)null));
             var engine = Engines[(c.Batch & int.MaxValue) % Engines.Length];
             var settings = Invariant.Call("EngineMemorySettings", () => new EngineMemorySettings(maxBatchedTokens: c.MaxBatchedTokens > 0 ? c.MaxBatchedTokens : (int?)null, maxSequences: c.Batch));
             if (settings != null)
@@ -94,6 +108,14 @@ namespace InferenceLab.Fuzz
             Invariant.Call("LatencyEstimator.DecodeSeconds", () => LatencyEstimator.DecodeSeconds(scenario, c.Context, c.Output));
             Invariant.Call("EfficiencyAnalyzer.Analyze", () => EfficiencyAnalyzer.Analyze(scenario, c.Metric, c.Measured));
             return true;
+        }
+
+        private static void Agree(bool holds, string problem, int value)
+        {
+            if (!holds)
+            {
+                throw new InvariantViolation(problem + " (" + value + ")");
+            }
         }
     }
 }
