@@ -18,7 +18,7 @@ namespace InferenceLab.Fuzz
     public sealed class CliFuzzTests
     {
         /// <summary>Cases per run in CI (INFERENCELAB_FUZZ_CASES replaces it).</summary>
-        public const int DefaultCases = 1500;
+        public const int DefaultCases = FuzzSettings.CommandLineCases;
 
         private readonly ITestOutputHelper output;
 

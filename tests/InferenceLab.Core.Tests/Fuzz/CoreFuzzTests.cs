@@ -17,7 +17,7 @@ namespace InferenceLab.Fuzz
     public sealed class CoreFuzzTests
     {
         /// <summary>Cases per run in CI (INFERENCELAB_FUZZ_CASES replaces it).</summary>
-        public const int DefaultCases = 6000;
+        public const int DefaultCases = FuzzSettings.CoreScenarioCases;
 
         private static readonly EngineProfile[] Engines = { EngineProfiles.Vllm, EngineProfiles.Sglang, EngineProfiles.TensorRtLlm, EngineProfiles.Generic };
 

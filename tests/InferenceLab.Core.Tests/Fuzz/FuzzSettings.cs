@@ -16,6 +16,21 @@ namespace InferenceLab.Fuzz
         /// <summary>The seed every run uses unless INFERENCELAB_FUZZ_SEED names another.</summary>
         public const ulong DefaultSeed = 20261207;
 
+        /// <summary>Default cases of the Core scenario suite.</summary>
+        public const int CoreScenarioCases = 6000;
+
+        /// <summary>Default cases of the config.json and YAML import suite.</summary>
+        public const int ImportCases = 3000;
+
+        /// <summary>Default cases of the serving-simulation suite.</summary>
+        public const int SimulationCases = 600;
+
+        /// <summary>Default cases of the command-line suite.</summary>
+        public const int CommandLineCases = 1500;
+
+        /// <summary>Cases a default run checks across the four suites: at least 10,000, as issue 10 asks.</summary>
+        public const int TotalDefaultCases = CoreScenarioCases + ImportCases + SimulationCases + CommandLineCases;
+
         /// <summary>Environment variable: an unsigned integer seed.</summary>
         public const string SeedVariable = "INFERENCELAB_FUZZ_SEED";
 

@@ -21,7 +21,7 @@ namespace InferenceLab.Fuzz
     public sealed class ImportFuzzTests
     {
         /// <summary>Cases per run in CI (INFERENCELAB_FUZZ_CASES replaces it).</summary>
-        public const int DefaultCases = 3000;
+        public const int DefaultCases = FuzzSettings.ImportCases;
 
         private readonly ITestOutputHelper output;
 

@@ -44,6 +44,14 @@ namespace InferenceLab.Fuzz
             Assert.Contains("| " + CoreFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
             Assert.Contains("| " + ImportFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
             Assert.Contains("| " + SimulationFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
+            Assert.Contains("| " + FuzzSettings.CommandLineCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
+            Assert.Contains("That is " + FuzzSettings.TotalDefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " cases per run", text);
+        }
+
+        [Fact]
+        public void A_default_run_checks_at_least_10000_cases()
+        {
+            Assert.True(FuzzSettings.TotalDefaultCases >= 10_000, FuzzSettings.TotalDefaultCases + " cases");
         }
     }
 }

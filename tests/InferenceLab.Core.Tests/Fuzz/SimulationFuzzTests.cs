@@ -17,7 +17,7 @@ namespace InferenceLab.Fuzz
     public sealed class SimulationFuzzTests
     {
         /// <summary>Cases per run in CI (INFERENCELAB_FUZZ_CASES replaces it).</summary>
-        public const int DefaultCases = 600;
+        public const int DefaultCases = FuzzSettings.SimulationCases;
 
         private static readonly string[] Lengths =
         {
