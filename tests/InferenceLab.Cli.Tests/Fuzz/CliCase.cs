@@ -41,6 +41,7 @@ namespace InferenceLab.Fuzz
             int next = 0;
             int Next() => picks[next++ % picks.Length];
             var args = new List<string> { command.Name };
+            AddNames(command, args, Next(), files);
             var options = command.Options.ToDictionary(o => o.Name);
             void Add(string name)
             {
@@ -176,6 +177,7 @@ namespace InferenceLab.Fuzz
         private static string[] Build(Command command, int[] picks, int[] values, int shape, FuzzFiles files)
         {
             var args = new List<string> { command.Name };
+            AddNames(command, args, values[39], files);
             var options = command.Options.Where(o => o.Name != "--help" && o.Name != "-h" && o.Name != "-?").ToList();
             var required = options.Where(o => o.Required || o.Name == "--model" || o.Name == "--hardware" || o.Name == "--input-length" || o.Name == "--output-length").ToList();
             int next = 0;
@@ -265,6 +267,25 @@ namespace InferenceLab.Fuzz
             }
 
             return args.ToArray();
+        }
+
+        /// <summary>Names, wildcards, regex metacharacters and paths for the commands that take NAME arguments (models, hardware).</summary>
+        private static void AddNames(Command command, List<string> args, int pick, FuzzFiles files)
+        {
+            if (command.Arguments.Count == 0)
+            {
+                return;
+            }
+
+            string[] names =
+            {
+                "llama*", "*", "?", "llama-3.1-8b", "h100-sxm", "no-such-name", "[", "(", "\\", "*?*", "a|b", ".*", "", "🦙", "Llama-3.1-8B", "*8b",
+                files.ModelConfig, files.GpuEntry, files.BrokenConfig, files.Missing, files.Folder,
+            };
+            for (int i = pick % 4; i > 0; i--)
+            {
+                args.Add(names[(pick / (i * 7)) % names.Length]);
+            }
         }
 
         private static bool IsList(Option option) =>

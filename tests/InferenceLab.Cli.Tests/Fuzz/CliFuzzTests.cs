@@ -56,6 +56,7 @@ namespace InferenceLab.Fuzz
             }
 
             Require(code == 0 || error.Length > 0, $"exit {code} without a message");
+            Require(!System.Text.RegularExpressions.Regex.IsMatch(text, @"\bNaN\b|∞|Infinity(?! Fabric)"), "NaN or infinity in the output: " + text);
             int format = Array.IndexOf(c.Args, "--format");
             string? kind = format >= 0 && format + 1 < c.Args.Length ? c.Args[format + 1] : null;
             if (code != 2 && text.Length > 0 && !c.Args.Contains("--help"))
