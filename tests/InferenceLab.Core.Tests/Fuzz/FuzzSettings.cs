@@ -25,11 +25,14 @@ namespace InferenceLab.Fuzz
         /// <summary>Default cases of the serving-simulation suite.</summary>
         public const int SimulationCases = 600;
 
+        /// <summary>Default cases of the chart suite.</summary>
+        public const int ChartCases = 600;
+
         /// <summary>Default cases of the command-line suite.</summary>
         public const int CommandLineCases = 1500;
 
-        /// <summary>Cases a default run checks across the four suites: at least 10,000, as issue 10 asks.</summary>
-        public const int TotalDefaultCases = CoreScenarioCases + ImportCases + SimulationCases + CommandLineCases;
+        /// <summary>Cases a default run checks across the five suites: at least 10,000, as issue 10 asks.</summary>
+        public const int TotalDefaultCases = CoreScenarioCases + ImportCases + SimulationCases + ChartCases + CommandLineCases;
 
         /// <summary>Environment variable: an unsigned integer seed.</summary>
         public const string SeedVariable = "INFERENCELAB_FUZZ_SEED";

@@ -45,6 +45,23 @@ namespace InferenceLab.Fuzz
             return result;
         }
 
+        /// <summary>
+        /// Runs <paramref name="call"/> whose result holds user data rather than sizes (a chart's points may be negative);
+        /// only an error is checked. Returns the result, or default when it reported bad input properly.
+        /// </summary>
+        public static T? CallForData<T>(string what, Func<T> call)
+        {
+            try
+            {
+                return call();
+            }
+            catch (InferenceLabException e)
+            {
+                CheckError(e, what);
+                return default;
+            }
+        }
+
         /// <summary>A documented error: it has an id, and its message is one line that names its field.</summary>
         public static void CheckError(InferenceLabException e, string what)
         {
@@ -58,7 +75,8 @@ namespace InferenceLab.Fuzz
             if (e is InvalidInputException || e is NotFoundException)
             {
                 Fail(string.IsNullOrEmpty(e.Field), what, e.ErrorId + " does not say which field is at fault: " + e.Message);
-                Fail(e.Message.IndexOf(e.Field!, StringComparison.OrdinalIgnoreCase) < 0, what, e.ErrorId + " does not name its field '" + e.Field + "': " + e.Message);
+                // InputObject is the pipeline, not a parameter a user types: its errors name the records instead.
+                Fail(e.Field != "InputObject" && e.Message.IndexOf(e.Field!, StringComparison.OrdinalIgnoreCase) < 0, what, e.ErrorId + " does not name its field '" + e.Field + "': " + e.Message);
             }
             else if (e is CatalogDataException data)
             {

@@ -45,6 +45,7 @@ namespace InferenceLab.Fuzz
             Assert.Contains("| " + ImportFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
             Assert.Contains("| " + SimulationFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
             Assert.Contains("| " + FuzzSettings.CommandLineCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
+            Assert.Contains("| " + ChartFuzzTests.DefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " |", text);
             Assert.Contains("That is " + FuzzSettings.TotalDefaultCases.ToString("N0", CultureInfo.InvariantCulture) + " cases per run", text);
         }
 
