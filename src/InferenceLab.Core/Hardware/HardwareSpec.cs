@@ -61,6 +61,11 @@ namespace InferenceLab.Core.Hardware
                 throw new InvalidInputException("HardwareNameMissing", "Name", "A GPU needs a name.");
             }
 
+            if (PrintableText.HasControl(name))
+            {
+                throw new InvalidInputException("HardwareNameInvalid", "Name", "Name '" + name + "' holds control characters; a GPU's name is printed in tables and messages.");
+            }
+
             RequirePositive(memoryBytes, "MemoryBytes", MaxBytes);
             RequirePositive(memoryBandwidthBytesPerSecond, "MemoryBandwidthBytesPerSecond", MaxBytes);
             RequireNonNegative(interconnectBandwidthBytesPerSecond, "InterconnectBandwidthBytesPerSecond");

@@ -114,7 +114,7 @@ namespace InferenceLab.Fuzz
             switch (name)
             {
                 case "--model":
-                    return new[] { "llama-3.1-8b", "llama-2-7b", "mixtral-8x7b", "deepseek-v3", "gemma-2-9b", "qwen3-30b-a3b", "gpt-oss-20b", "mistral-7b-v0.1", "llama-2-70b", files.ModelConfig };
+                    return new[] { "llama-3.1-8b", "llama-2-7b", "mixtral-8x7b", "deepseek-v3", "gemma-2-9b", "qwen3-30b-a3b", "gpt-oss-20b", "mistral-7b-v0.1", "llama-2-70b", files.ModelConfig, files.OddConfig };
                 case "--hardware":
                     return new[] { "h100-sxm", "a100-sxm-80gb", "a10", "l4", "rtx-4090", "mi300x", "h200", files.GpuEntry };
                 case "--batch-size":
@@ -280,7 +280,7 @@ namespace InferenceLab.Fuzz
             string[] names =
             {
                 "llama*", "*", "?", "llama-3.1-8b", "h100-sxm", "no-such-name", "[", "(", "\\", "*?*", "a|b", ".*", "", "🦙", "Llama-3.1-8B", "*8b",
-                files.ModelConfig, files.GpuEntry, files.BrokenConfig, files.Missing, files.Folder,
+                files.ModelConfig, files.GpuEntry, files.BrokenConfig, files.Missing, files.Folder, files.OddConfig,
             };
             for (int i = pick % 4; i > 0; i--)
             {
@@ -317,7 +317,7 @@ namespace InferenceLab.Fuzz
                     return new[]
                     {
                         "llama-3.1-8b", "llama-2-7b", "mixtral-8x7b", "deepseek-v3", "gemma-2-9b", "qwen3-30b-a3b", "gpt-oss-20b", "mistral-7b-v0.1",
-                        "LLAMA-3.1-8B", "meta-llama/Llama-3.1-8B", "no-such-model", "llama*", "*", "", files.ModelConfig, files.BrokenConfig, files.Missing,
+                        "LLAMA-3.1-8B", "meta-llama/Llama-3.1-8B", "no-such-model", "llama*", "*", "", files.ModelConfig, files.BrokenConfig, files.Missing, files.OddConfig,
                     };
                 case "--hardware":
                     return new[] { "h100-sxm", "a100-sxm-80gb", "a10", "l4", "rtx-4090", "mi300x", "NVIDIA H100 80GB HBM3", "no-such-gpu", "h*", "", files.GpuEntry, files.Missing };

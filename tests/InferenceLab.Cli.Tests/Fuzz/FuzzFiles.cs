@@ -20,6 +20,10 @@ namespace InferenceLab.Fuzz
                 "{\"architectures\": [\"LlamaForCausalLM\"], \"model_type\": \"llama\", \"hidden_size\": 4096, \"intermediate_size\": 14336, " +
                 "\"num_attention_heads\": 32, \"num_hidden_layers\": 32, \"num_key_value_heads\": 8, \"vocab_size\": 128256, " +
                 "\"max_position_embeddings\": 131072, \"tie_word_embeddings\": false, \"torch_dtype\": \"bfloat16\"}");
+            OddConfig = Write("odd-config.json",
+                "{\"architectures\": [\"LlamaForCausalLM\"], \"model_type\": \"llama\", \"hidden_size\": 4096, \"intermediate_size\": 14336, " +
+                "\"num_attention_heads\": 32, \"num_hidden_layers\": 32, \"num_key_value_heads\": 8, \"vocab_size\": 128256, " +
+                "\"max_position_embeddings\": 131072, \"odd\\nkey\\u001b[31m\": 1, \"rope_scaling\": {\"rope_type\": \"x\\r\\ny\"}, \"torch_dtype\": \"bfloat16\"}");
             BrokenConfig = Write("broken-config.json", "{\"model_type\": \"llama\", \"hidden_size\": \"4096\", \"num_hidden_layers\": null");
 
             // The A10's datasheet figures: 24 GB, 600 GB/s, 125 TFLOP/s dense bf16/fp16 (NVIDIA A10 datasheet).
@@ -35,6 +39,9 @@ namespace InferenceLab.Fuzz
         public string Missing { get; }
 
         public string ModelConfig { get; }
+
+        /// <summary>A real config with a key and a value holding a newline and an ANSI escape (as JSON escapes).</summary>
+        public string OddConfig { get; }
 
         public string BrokenConfig { get; }
 

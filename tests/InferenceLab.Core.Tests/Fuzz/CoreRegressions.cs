@@ -126,5 +126,19 @@ namespace InferenceLab.Fuzz
             var result = Core.Simulation.Simulator.Run(new Core.Simulation.SimulationRequest(new Deployment(TestModels.Llama2_7B, TestModels.A100Sxm80), workload));
             Invariant.CheckResult(result.Summary, "summary");
         }
+    
+        [Theory]
+        [InlineData("llama\n2")]
+        [InlineData("gpu\u001b[31m")]
+        public void Regression_names_with_control_characters_are_invalid_input(string name)
+        {
+            // A name is printed in tables and messages; a newline or an ANSI escape in it garbled the console.
+            var model = Assert.Throws<InvalidInputException>(() => new ModelSpec(name, 2, 64, 4, 4, 128, 100, 512));
+            Assert.Equal("ModelNameInvalid", model.ErrorId);
+            Assert.DoesNotContain('\n', model.Message);
+            var gpu = Assert.Throws<InvalidInputException>(() => new HardwareSpec(name, 1e9, 1e9, A100Peaks));
+            Assert.Equal("HardwareNameInvalid", gpu.ErrorId);
+            Assert.DoesNotContain('\u001b', gpu.Message);
+        }
     }
 }
