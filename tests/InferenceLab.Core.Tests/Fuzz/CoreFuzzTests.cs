@@ -85,7 +85,14 @@ namespace InferenceLab.Fuzz
 
             Invariant.Call("MemoryLimits.MaxBatchSize(input)", () => MemoryLimits.MaxBatchSize(deployment, c.Context, c.Input <= c.Context ? c.Input : (int?)null));
             var engine = Engines[(c.Batch & int.MaxValue) % Engines.Length];
-            var settings = Invariant.Call("EngineMemorySettings", () => new EngineMemorySettings(maxBatchedTokens: c.MaxBatchedTokens > 0 ? c.MaxBatchedTokens : (int?)null, maxSequences: c.Batch));
+            int[] blocks = { 16, 32, 1, 0, -1, 1_000_000, 1_000_001 };
+            var settings = Invariant.Call("EngineMemorySettings", () => new EngineMemorySettings(
+                memoryUtilization: c.Output % 3 == 0 ? c.Utilization : (double?)null,
+                maxBatchedTokens: c.MaxBatchedTokens > 0 ? c.MaxBatchedTokens : (int?)null,
+                maxSequences: c.Batch,
+                maxModelLength: c.Output % 4 == 0 ? c.Input : (int?)null,
+                blockSize: c.Output % 5 == 0 ? blocks[(c.Input & int.MaxValue) % blocks.Length] : (int?)null,
+                enforceEager: c.Input % 2 == 0));
             if (settings != null)
             {
                 Invariant.Call("EngineMemoryBudgets.Compute", () => EngineMemoryBudgets.Compute(deployment, engine, settings, c.Context));
