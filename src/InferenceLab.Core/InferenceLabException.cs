@@ -9,9 +9,9 @@ namespace InferenceLab.Core
     /// </summary>
     public abstract class InferenceLabException : Exception
     {
-        /// <summary>Creates the error.</summary>
+        /// <summary>Creates the error; control characters in the message (file text quoted in it) are escaped, so it prints as one line.</summary>
         protected InferenceLabException(string errorId, ErrorKind kind, string? field, string message, Exception? inner = null)
-            : base(message, inner)
+            : base(PrintableText.Of(message), inner)
         {
             ErrorId = errorId;
             Kind = kind;

@@ -112,7 +112,7 @@ namespace InferenceLab.Cli.Tests
 
             Assert.Equal(1, run.ExitCode);
             var error = Assert.Single(run.ErrorLines);
-            Assert.StartsWith("error: A record has no property 'Throughput' to chart. It has: ModelName, HardwareName,", error);
+            Assert.StartsWith("error: A record has no property 'Throughput' to chart on Y. It has: ModelName, HardwareName,", error);
             Assert.False(File.Exists(file));
             Assert.NotEqual("", run.Output);
         }

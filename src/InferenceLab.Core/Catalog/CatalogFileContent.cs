@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using InferenceLab.Core.Hardware;
 using InferenceLab.Core.Models;
 
@@ -12,7 +13,7 @@ namespace InferenceLab.Core.Catalog
             File = file;
             Models = models;
             Hardware = hardware;
-            Warnings = warnings;
+            Warnings = warnings.Select(PrintableText.Of).ToArray();
         }
 
         /// <summary>The file that was read.</summary>

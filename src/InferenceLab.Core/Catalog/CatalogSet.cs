@@ -30,7 +30,7 @@ namespace InferenceLab.Core.Catalog
             this.models = new Index<ModelSpec>(models, m => m.Name, m => m.Aliases, "model", warnings);
             this.hardware = new Index<HardwareSpec>(hardware, h => h.Name, h => h.Aliases, "GPU", warnings);
             Files = files;
-            Warnings = warnings;
+            Warnings = warnings.Select(PrintableText.Of).ToArray();
         }
 
         /// <summary>The built-in catalog alone, loaded once on first use.</summary>

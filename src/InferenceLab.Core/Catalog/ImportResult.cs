@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace InferenceLab.Core.Catalog
 {
@@ -16,7 +17,7 @@ namespace InferenceLab.Core.Catalog
         {
             Value = value ?? throw new ArgumentNullException(nameof(value));
             File = file ?? string.Empty;
-            Warnings = warnings ?? Array.Empty<string>();
+            Warnings = warnings?.Select(PrintableText.Of).ToArray() ?? Array.Empty<string>();
         }
 
         /// <summary>The loaded entry.</summary>

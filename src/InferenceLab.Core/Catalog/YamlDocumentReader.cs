@@ -161,10 +161,6 @@ namespace InferenceLab.Core.Catalog
 
                 throw new CatalogDataException("CatalogSyntaxError", file, line, column, null, problem, ErrorKind.InvalidData, e);
             }
-            catch (Exception e) when (!(e is OutOfMemoryException))
-            {
-                throw new CatalogDataException("CatalogSyntaxError", file, 0, 0, null, "The file could not be parsed: " + e.Message, ErrorKind.InvalidData, e);
-            }
         }
 
         private static string Clean(string message)
@@ -244,7 +240,7 @@ namespace InferenceLab.Core.Catalog
 
             private ParsingEvent Peek()
             {
-                if (parser.Current == null && !parser.MoveNext())
+                if (parser.Current == null && !Next())
                 {
                     throw new CatalogDataException("CatalogSyntaxError", file, 0, 0, null, "The file ended unexpectedly.");
                 }
@@ -261,7 +257,7 @@ namespace InferenceLab.Core.Catalog
                     throw Error("CatalogSyntaxError", current, "Unexpected " + current.GetType().Name + ".");
                 }
 
-                parser.MoveNext();
+                Next();
                 return typed;
             }
 
@@ -294,25 +290,25 @@ namespace InferenceLab.Core.Catalog
                 switch (current)
                 {
                     case Scalar scalar:
-                        parser.MoveNext();
+                        Next();
                         return new YamlScalarNode(scalar.Value, scalar.Style != ScalarStyle.Plain, scalar.Start.Line, scalar.Start.Column);
 
                     case SequenceStart start:
                     {
-                        parser.MoveNext();
+                        Next();
                         var sequence = new YamlSequenceNode(start.Start.Line, start.Start.Column);
                         while (!(Peek() is SequenceEnd))
                         {
                             sequence.Items.Add(ReadNode(depth + 1));
                         }
 
-                        parser.MoveNext();
+                        Next();
                         return sequence;
                     }
 
                     case MappingStart start:
                     {
-                        parser.MoveNext();
+                        Next();
                         var mapping = new YamlMappingNode(start.Start.Line, start.Start.Column);
                         while (!(Peek() is MappingEnd))
                         {
@@ -336,12 +332,30 @@ namespace InferenceLab.Core.Catalog
                             }
                         }
 
-                        parser.MoveNext();
+                        Next();
                         return mapping;
                     }
 
                     default:
                         throw Error("CatalogSyntaxError", current, "Unexpected " + current.GetType().Name + ".");
+                }
+            }
+
+            /// <summary>
+            /// The parser's next event. YamlDotNet's scanner throws InvalidOperationException rather than a YamlException on
+            /// some malformed plain scalars (a lone carriage return inside a flow mapping, text straight after a quoted list
+            /// item); that is bad input too, reported at the last event read.
+            /// </summary>
+            private bool Next()
+            {
+                try
+                {
+                    return parser.MoveNext();
+                }
+                catch (InvalidOperationException e)
+                {
+                    var at = parser.Current;
+                    throw new CatalogDataException("CatalogSyntaxError", file, at?.End.Line ?? 0, at?.End.Column ?? 0, null, "The file is not valid YAML or JSON after this point.", ErrorKind.InvalidData, e);
                 }
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace InferenceLab.Core.Charts
@@ -14,7 +15,22 @@ namespace InferenceLab.Core.Charts
         /// <summary>Largest chart side, px.</summary>
         public const int MaxSide = 10_000;
 
+        /// <summary>
+        /// The largest magnitude a chart plots: an axis spans up to twice it, and its ticks are powers of ten above it, so both
+        /// stay finite doubles.
+        /// </summary>
+        public const double MaxValue = 1e300;
+
+        /// <summary>
+        /// The smallest non-zero magnitude a chart plots. Below it a decade's power of ten underflows to 0 and tick steps
+        /// to 0, and choosing the ticks never ends.
+        /// </summary>
+        public const double MinNonZeroValue = 1e-300;
+
         public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+        /// <summary>True for 0 and for finite values of magnitude between <see cref="MinNonZeroValue"/> and <see cref="MaxValue"/>.</summary>
+        public static bool IsChartable(double value) => value == 0 || (Math.Abs(value) >= MinNonZeroValue && Math.Abs(value) <= MaxValue);
 
         public static void Require(bool condition, string id, string field, string format, params object?[] args)
         {

@@ -171,7 +171,7 @@ namespace InferenceLab.Core.Charts
                 throw new InvalidInputException(
                     "ChartPropertyMissing",
                     "X",
-                    string.Format(CultureInfo.InvariantCulture, "A record has no property '{0}' to chart. It has: {1}.", XProperty, string.Join(", ", record.Keys)));
+                    string.Format(CultureInfo.InvariantCulture, "A record has no property '{0}' to chart on X. It has: {1}.", XProperty, string.Join(", ", record.Keys)));
             }
 
             string name = Text(value);
@@ -192,7 +192,7 @@ namespace InferenceLab.Core.Charts
                 throw new InvalidInputException(
                     "ChartPropertyMissing",
                     field,
-                    string.Format(CultureInfo.InvariantCulture, "A record has no property '{0}' to chart. It has: {1}.", property, string.Join(", ", record.Keys)));
+                    string.Format(CultureInfo.InvariantCulture, "A record has no property '{0}' to chart on {2}. It has: {1}.", property, string.Join(", ", record.Keys), field));
             }
 
             double? number = ToDouble(value);
@@ -201,7 +201,7 @@ namespace InferenceLab.Core.Charts
                 throw new InvalidInputException(
                     "ChartValueNotNumeric",
                     field,
-                    string.Format(CultureInfo.InvariantCulture, "Property '{0}' is '{1}' ({2}), not a number, so it cannot be charted.", property, Text(value), value?.GetType().Name ?? "null"));
+                    string.Format(CultureInfo.InvariantCulture, "Property '{0}' on {3} is '{1}' ({2}), not a number, so it cannot be charted.", property, Text(value), value?.GetType().Name ?? "null", field));
             }
 
             if (!ChartChecks.IsFinite(number.Value))
@@ -209,7 +209,7 @@ namespace InferenceLab.Core.Charts
                 throw new InvalidInputException(
                     "ChartValueNotFinite",
                     field,
-                    string.Format(CultureInfo.InvariantCulture, "Property '{0}' is {1}, which a chart cannot place.", property, Text(value)));
+                    string.Format(CultureInfo.InvariantCulture, "Property '{0}' on {2} is {1}, which a chart cannot place.", property, Text(value), field));
             }
 
             return number.Value;

@@ -45,6 +45,8 @@ namespace InferenceLab.Core.Charts
                 ChartChecks.Require(outside.Count == 0, "CategoryIndexOutOfRange", "X", "On an axis of {0} names, x must be an index from 0 to {1}; got {2}.", count, count - 1, outside.Count > 0 ? outside[0] : 0);
             }
 
+            RequireChartable(X, Series.SelectMany(s => s.Points).Select(p => p.X), "X");
+            RequireChartable(Y, Series.SelectMany(s => s.Points).Select(p => p.Y), "Y");
             RequirePositiveOnLog(X, Series.SelectMany(s => s.Points).Select(p => p.X), "XScale");
             RequirePositiveOnLog(Y, Series.SelectMany(s => s.Points).Select(p => p.Y), "YScale");
             Subtitle = string.IsNullOrWhiteSpace(subtitle) ? string.Empty : subtitle!.Trim();
@@ -105,6 +107,21 @@ namespace InferenceLab.Core.Charts
             return max / min > 20 && median - min < (max - min) / 4 ? AxisScale.Log : AxisScale.Linear;
         }
 
+        private static void RequireChartable(LineChartAxis axis, IEnumerable<double> values, string field)
+        {
+            var bad = values.Where(v => !ChartChecks.IsChartable(v)).Take(1).ToList();
+            ChartChecks.Require(
+                bad.Count == 0,
+                "ChartValueOutOfRange",
+                field,
+                "{0} = {1:R} on the {2} axis cannot be charted: values must be 0 or between {3:R} and {4:R} in size.",
+                axis.Title,
+                bad.Count > 0 ? bad[0] : 0,
+                field == "X" ? "x" : "y",
+                ChartChecks.MinNonZeroValue,
+                ChartChecks.MaxValue);
+        }
+
         private static void RequirePositiveOnLog(LineChartAxis axis, IEnumerable<double> values, string field)
         {
             if (axis.Scale != AxisScale.Log)
@@ -113,7 +130,7 @@ namespace InferenceLab.Core.Charts
             }
 
             var bad = values.Where(v => v <= 0).Take(1).ToList();
-            ChartChecks.Require(bad.Count == 0, "LogAxisNeedsPositiveValues", field, "A log axis cannot show {0} = {1}: every value on it must be positive. Use a linear scale.", axis.Title, bad.Count > 0 ? bad[0] : 0);
+            ChartChecks.Require(bad.Count == 0, "LogAxisNeedsPositiveValues", field, "A log axis ({2} Log) cannot show {0} = {1}: every value on it must be positive. Use a linear scale.", axis.Title, bad.Count > 0 ? bad[0] : 0, field);
         }
     }
 }

@@ -43,11 +43,11 @@ namespace InferenceLab.Core.Charts
             Attribute("font-family", TextMetrics.FontFamily);
             xml.WriteStartElement("title", Namespace);
             Attribute("id", "chart-title");
-            xml.WriteString(title);
+            xml.WriteString(XmlText(title));
             xml.WriteEndElement();
             xml.WriteStartElement("desc", Namespace);
             Attribute("id", "chart-desc");
-            xml.WriteString(description);
+            xml.WriteString(XmlText(description));
             xml.WriteEndElement();
         }
 
@@ -81,7 +81,7 @@ namespace InferenceLab.Core.Charts
         public void Tooltip(string text)
         {
             xml.WriteStartElement("title", Namespace);
-            xml.WriteString(text);
+            xml.WriteString(XmlText(text));
             xml.WriteEndElement();
         }
 
@@ -158,7 +158,7 @@ namespace InferenceLab.Core.Charts
             }
 
             Attributes(attributes);
-            xml.WriteString(text);
+            xml.WriteString(XmlText(text));
             xml.WriteEndElement();
         }
 
@@ -214,6 +214,42 @@ namespace InferenceLab.Core.Charts
             }
         }
 
-        private void Attribute(string name, string value) => xml.WriteAttributeString(name, value);
+        private void Attribute(string name, string value) => xml.WriteAttributeString(name, XmlText(value));
+
+        /// <summary>
+        /// The text with every character XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE) replaced by U+FFFD.
+        /// Names and titles come from user catalogs and piped records; the XML writer throws on such characters.
+        /// </summary>
+        internal static string XmlText(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text ?? string.Empty;
+            }
+
+            StringBuilder? clean = null;
+            for (int i = 0; i < text!.Length; i++)
+            {
+                char c = text[i];
+                bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                if (pair)
+                {
+                    clean?.Append(c).Append(text[i + 1]);
+                    i++;
+                    continue;
+                }
+
+                if (XmlConvert.IsXmlChar(c))
+                {
+                    clean?.Append(c);
+                    continue;
+                }
+
+                clean = clean ?? new StringBuilder(text, 0, i, text.Length);
+                clean.Append('\uFFFD');
+            }
+
+            return clean?.ToString() ?? text;
+        }
     }
 }

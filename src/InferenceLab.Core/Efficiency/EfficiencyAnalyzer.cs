@@ -6,11 +6,20 @@ namespace InferenceLab.Core.Efficiency
     /// <summary>Achieved FLOP/s, bandwidth, MFU and MBU from a measured TTFT, TPOT or throughput (DESIGN §6).</summary>
     public static class EfficiencyAnalyzer
     {
+        /// <summary>
+        /// The shortest measured time accepted, s: a nanosecond. Achieved rates divide by the measured time, so a time near
+        /// zero (5e-324 s, or a throughput of 1e300 tokens/s) makes them infinite.
+        /// </summary>
+        public const double MinMeasuredSeconds = 1e-9;
+
+        /// <summary>The longest measured time accepted, s: 1e9 (about 32 years).</summary>
+        public const double MaxMeasuredSeconds = 1e9;
+
         /// <summary>Reports on a measurement of <paramref name="metric"/> for the scenario.</summary>
         /// <param name="scenario">The measured deployment and batch; needs a GPU.</param>
         /// <param name="metric">What was measured.</param>
         /// <param name="measuredValue">Seconds for TTFT and TPOT; output tokens per second of the whole deployment for throughput.</param>
-        /// <exception cref="InvalidInputException">No GPU, or a measured value that is not a positive finite number.</exception>
+        /// <exception cref="InvalidInputException">No GPU, a measured value that is not a positive finite number, or one that means a time outside [<see cref="MinMeasuredSeconds"/>, <see cref="MaxMeasuredSeconds"/>].</exception>
         public static EfficiencyReport Analyze(Scenario scenario, MeasuredMetric metric, double measuredValue)
         {
             scenario.RequireHardware("An efficiency report");
@@ -60,6 +69,16 @@ namespace InferenceLab.Core.Efficiency
                     break;
             }
 
+            Deployment.Require(
+                measuredSeconds >= MinMeasuredSeconds && measuredSeconds <= MaxMeasuredSeconds,
+                "MeasuredValueOutOfRange",
+                metric.ToString(),
+                "The measured {0} of {1:R} means {2:R} s for the measured work; InferenceLab accepts {3:R} to {4:R} s.",
+                metric,
+                measuredValue,
+                measuredSeconds,
+                MinMeasuredSeconds,
+                MaxMeasuredSeconds);
             return new EfficiencyReport(scenario, metric, measuredValue, measuredSeconds, modelWork.Flops, work.Flops, work.Bytes, rooflineSeconds, predictedSeconds);
         }
     }

@@ -54,6 +54,12 @@ namespace InferenceLab.Core.Efficiency
             Source = source ?? string.Empty;
         }
 
+        /// <summary>
+        /// The smallest efficiency factor accepted. A factor divides a peak rate, so one near zero (1e-300) turns every time
+        /// into infinity; a millionth of the hardware is far below any engine measured.
+        /// </summary>
+        public const double MinimumFactor = 1e-6;
+
         /// <summary>The pure roofline: peak compute and bandwidth, no overheads, causal attention at half.</summary>
         public static EfficiencyProfile Roofline { get; } = new EfficiencyProfile("roofline", 1, 1, 1, source: "The hardware's datasheet peaks; no losses.");
 
@@ -127,6 +133,11 @@ namespace InferenceLab.Core.Efficiency
             if (!(value > 0 && value <= 1))
             {
                 throw new InvalidInputException(field + "OutOfRange", field, string.Format(CultureInfo.InvariantCulture, "{0} must be greater than 0 and at most 1; got {1}.", field, value));
+            }
+
+            if (value < MinimumFactor)
+            {
+                throw new InvalidInputException(field + "TooSmall", field, string.Format(CultureInfo.InvariantCulture, "{0} must be at least {1:R}; got {2:R}. No engine runs that far below its hardware, and times would overflow.", field, MinimumFactor, value));
             }
 
             return value;

@@ -11,6 +11,21 @@ namespace InferenceLab.Core.Hardware
     /// </summary>
     public sealed class HardwareSpec
     {
+        /// <summary>
+        /// The largest memory capacity or bandwidth accepted, bytes or B/s: 1e18, a million times today's largest GPU. Past it
+        /// KV-cache token counts no longer fit a 64-bit integer.
+        /// </summary>
+        public const double MaxBytes = 1e18;
+
+        /// <summary>The largest peak rate accepted, FLOP/s: 1e21, a million times today's fastest GPU.</summary>
+        public const double MaxFlopsPerSecond = 1e21;
+
+        /// <summary>
+        /// The smallest memory, bandwidth or peak rate accepted: 1 (byte, B/s, FLOP/s). A figure near zero (5e-324) divides
+        /// into infinite machine balances and times.
+        /// </summary>
+        public const double MinFigure = 1;
+
         private readonly Dictionary<DataType, double> peaks;
 
         /// <summary>Creates a hardware entry.</summary>
@@ -46,9 +61,19 @@ namespace InferenceLab.Core.Hardware
                 throw new InvalidInputException("HardwareNameMissing", "Name", "A GPU needs a name.");
             }
 
-            RequirePositive(memoryBytes, "MemoryBytes");
-            RequirePositive(memoryBandwidthBytesPerSecond, "MemoryBandwidthBytesPerSecond");
+            if (PrintableText.HasControl(name))
+            {
+                throw new InvalidInputException("HardwareNameInvalid", "Name", "Name '" + name + "' holds control characters; a GPU's name is printed in tables and messages.");
+            }
+
+            RequirePositive(memoryBytes, "MemoryBytes", MaxBytes);
+            RequirePositive(memoryBandwidthBytesPerSecond, "MemoryBandwidthBytesPerSecond", MaxBytes);
             RequireNonNegative(interconnectBandwidthBytesPerSecond, "InterconnectBandwidthBytesPerSecond");
+            if (interconnectBandwidthBytesPerSecond > 0)
+            {
+                RequirePositive(interconnectBandwidthBytesPerSecond, "InterconnectBandwidthBytesPerSecond", MaxBytes);
+            }
+
             RequireNonNegative(visibleMemoryBytes, "VisibleMemoryBytes");
             if (visibleMemoryBytes > memoryBytes)
             {
@@ -63,13 +88,13 @@ namespace InferenceLab.Core.Hardware
                     continue;
                 }
 
-                RequirePositive(pair.Value, pair.Key.ToName() + " peak FLOP/s");
+                RequirePositive(pair.Value, pair.Key.ToName() + " peak FLOP/s", MaxFlopsPerSecond);
                 peaks[pair.Key] = pair.Value;
             }
 
             if (peaks.Count == 0)
             {
-                throw new InvalidInputException("PeakFlopsMissing", "PeakFlopsPerSecond", $"GPU '{name}' needs at least one dense peak rate.");
+                throw new InvalidInputException("PeakFlopsMissing", "PeakFlopsPerSecond", $"GPU '{name}' needs at least one dense peak rate (PeakFlopsPerSecond).");
             }
 
             Name = name.Trim();
@@ -187,11 +212,17 @@ namespace InferenceLab.Core.Hardware
 
         internal IReadOnlyDictionary<DataType, double> Peaks => peaks;
 
-        private static void RequirePositive(double value, string field)
+        private static void RequirePositive(double value, string field, double max)
         {
+            string id = field.Replace(" ", string.Empty).Replace("/", string.Empty);
             if (!(value > 0) || double.IsInfinity(value))
             {
-                throw new InvalidInputException(field.Replace(" ", string.Empty).Replace("/", string.Empty) + "NotPositive", field, Format("{0} must be a positive finite number; got {1}.", field, value));
+                throw new InvalidInputException(id + "NotPositive", field, Format("{0} must be a positive finite number; got {1}.", field, value));
+            }
+
+            if (value < MinFigure || value > max)
+            {
+                throw new InvalidInputException(id + "OutOfRange", field, Format("{0} must be between {1:R} and {2:R}; got {3:R}.", field, MinFigure, max, value));
             }
         }
 

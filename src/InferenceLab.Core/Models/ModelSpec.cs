@@ -90,6 +90,11 @@ namespace InferenceLab.Core.Models
                 throw new InvalidInputException("ModelNameMissing", "Name", "A model needs a name.");
             }
 
+            if (PrintableText.HasControl(name))
+            {
+                throw new InvalidInputException("ModelNameInvalid", "Name", "Name '" + name + "' holds control characters; a model's name is printed in tables and messages.");
+            }
+
             Name = name.Trim();
             RequireRange(layerCount, 1, MaxLayers, "LayerCount");
             RequireRange(hiddenSize, 1, MaxDimension, "HiddenSize");

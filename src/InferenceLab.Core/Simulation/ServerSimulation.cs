@@ -198,12 +198,14 @@ namespace InferenceLab.Core.Simulation
             for (int i = 0; i < count; i++)
             {
                 long total = (long)prompt[i] + output[i];
+                // A trace's lengths come from its file, so the error names the file's parameter and line, not InputLength.
+                string field = trace.Count > 0 ? "TracePath" : "InputLength";
                 string which = trace.Count > 0
-                    ? string.Format(CultureInfo.InvariantCulture, "The request on line {0} of {1}", trace[i].Line, request.Workload.TracePath)
+                    ? string.Format(CultureInfo.InvariantCulture, "TracePath {1}, line {0}: the request", trace[i].Line, request.Workload.TracePath)
                     : string.Format(CultureInfo.InvariantCulture, "Request {0} (InputLength {1}, OutputLength {2})", i, request.Workload.InputLengths, request.Workload.OutputLengths);
                 if (total > model.MaxPositionEmbeddings)
                 {
-                    throw new InvalidInputException("ContextBeyondPositionLimit", "InputLength", string.Format(CultureInfo.InvariantCulture,
+                    throw new InvalidInputException("ContextBeyondPositionLimit", field, string.Format(CultureInfo.InvariantCulture,
                         "{0} has {1} + {2} = {3} tokens, beyond {4}'s position limit of {5} tokens.", which, prompt[i], output[i], total, model.Name, model.MaxPositionEmbeddings));
                 }
 
@@ -211,7 +213,7 @@ namespace InferenceLab.Core.Simulation
                 long blocks = BlocksFor(total - 1);
                 if (blocks > capacity.Blocks)
                 {
-                    throw new InvalidInputException("RequestExceedsKvCache", "InputLength", string.Format(CultureInfo.InvariantCulture,
+                    throw new InvalidInputException("RequestExceedsKvCache", field, string.Format(CultureInfo.InvariantCulture,
                         "{0} needs {1} KV tokens ({2} blocks of {3}) but the whole cache holds {4} tokens on {5} at MemoryUtilization {6}; it could never finish.",
                         which, total - 1, blocks, blockSize, capacity.CapacityTokens, request.Deployment.Hardware!.Name, request.Deployment.MemoryUtilization));
                 }

@@ -16,6 +16,12 @@ namespace InferenceLab.Core.Simulation
         /// <summary>Largest accepted arrival rate, requests per second.</summary>
         public const double MaxRequestRatePerSecond = 1e9;
 
+        /// <summary>
+        /// Smallest accepted arrival rate, requests per second: one in about 12 days. Gaps between arrivals are 1/rate, so a
+        /// rate near zero (5e-324) makes them infinite and every latency NaN.
+        /// </summary>
+        public const double MinRequestRatePerSecond = 1e-6;
+
         // Independent random streams of one seed: arrival gaps, prompt lengths, output lengths.
         private const int ArrivalStream = 1;
         private const int InputStream = 2;
@@ -68,6 +74,7 @@ namespace InferenceLab.Core.Simulation
         public static Workload Poisson(double requestRatePerSecond, int requestCount, LengthDistribution inputLengths, LengthDistribution outputLengths, int seed = 0)
         {
             Deployment.Require(requestRatePerSecond > 0 && requestRatePerSecond <= MaxRequestRatePerSecond, "RequestRateOutOfRange", "RequestRate", "RequestRate must be above 0 and at most {1} requests per second; got {0}.", requestRatePerSecond, MaxRequestRatePerSecond);
+            Deployment.Require(requestRatePerSecond >= MinRequestRatePerSecond, "RequestRateTooSmall", "RequestRate", "RequestRate must be at least {1:R} requests per second; got {0:R}, whose arrivals would be too far apart to time.", requestRatePerSecond, MinRequestRatePerSecond);
             ValidateGenerated(requestCount, inputLengths, outputLengths);
             return new Workload(ArrivalPattern.Poisson, requestRatePerSecond, 0, requestCount, inputLengths, outputLengths, seed, Array.Empty<TraceEntry>(), string.Empty);
         }

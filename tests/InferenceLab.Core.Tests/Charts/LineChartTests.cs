@@ -114,11 +114,11 @@ namespace InferenceLab.Core.Tests.Charts
             var missing = Assert.Throws<InvalidInputException>(() => builder.Add(Row(("BatchSize", 1), ("Other", 2))));
             Assert.Equal("ChartPropertyMissing", missing.ErrorId);
             Assert.Equal("Y", missing.Field);
-            Assert.Equal("A record has no property 'Throughput' to chart. It has: BatchSize, Other.", missing.Message);
+            Assert.Equal("A record has no property 'Throughput' to chart on Y. It has: BatchSize, Other.", missing.Message);
 
             var text = Assert.Throws<InvalidInputException>(() => builder.Add(Row(("BatchSize", 1), ("Throughput", "fast"))));
             Assert.Equal("ChartValueNotNumeric", text.ErrorId);
-            Assert.Equal("Property 'Throughput' is 'fast' (String), not a number, so it cannot be charted.", text.Message);
+            Assert.Equal("Property 'Throughput' on Y is 'fast' (String), not a number, so it cannot be charted.", text.Message);
 
             var infinite = Assert.Throws<InvalidInputException>(() => builder.Add(Row(("BatchSize", 1), ("Throughput", double.PositiveInfinity))));
             Assert.Equal("ChartValueNotFinite", infinite.ErrorId);

@@ -116,8 +116,8 @@ namespace InferenceLab.Core.Tests.Simulation
         public void A_trace_request_beyond_the_position_limit_names_its_line()
         {
             var workload = Workload.FromTrace(new[] { new TraceEntry(0, 100, 10, 2), new TraceEntry(1, 9000, 10, 3) }, "big.csv");
-            var error = Rejects("ContextBeyondPositionLimit", "InputLength", () => Simulator.Run(new SimulationRequest(Llama, workload)));
-            Assert.Contains("line 3 of big.csv", error.Message);
+            var error = Rejects("ContextBeyondPositionLimit", "TracePath", () => Simulator.Run(new SimulationRequest(Llama, workload)));
+            Assert.Contains("TracePath big.csv, line 3", error.Message);
         }
 
         [Fact]
