@@ -37,8 +37,8 @@ namespace InferenceLab.Cli
             }
             else
             {
-                computeEfficiency = CliOptions.OptionalReal("--compute-efficiency", "FRACTION", "Fraction of the dense peak large GEMMs reach, (0, 1]; replaces the engine's (your own calibration).");
-                memoryEfficiency = CliOptions.OptionalReal("--memory-efficiency", "FRACTION", "Fraction of peak bandwidth weight and KV streams reach, (0, 1]; replaces the engine's.");
+                computeEfficiency = CliOptions.OptionalReal("--compute-efficiency", "FRACTION", "Fraction of the dense peak large GEMMs reach, [1e-6, 1]; replaces the engine's (your own calibration).");
+                memoryEfficiency = CliOptions.OptionalReal("--memory-efficiency", "FRACTION", "Fraction of peak bandwidth weight and KV streams reach, [1e-6, 1]; replaces the engine's.");
             }
         }
 
@@ -66,7 +66,7 @@ namespace InferenceLab.Cli
 
         /// <summary>The efficiency factors of a time command, or the pure roofline with --roofline (Core's rule).</summary>
         /// <exception cref="Core.NotFoundException">No engine profile has that name.</exception>
-        /// <exception cref="Core.InvalidInputException">An efficiency outside (0, 1].</exception>
+        /// <exception cref="Core.InvalidInputException">An efficiency outside [1e-6, 1].</exception>
         public EfficiencyProfile Efficiency(ParseResult parse, bool roofline) =>
             EngineProfiles.EfficiencyFor(parse.GetValue(engine), roofline, computeEfficiency == null ? null : parse.GetValue(computeEfficiency), memoryEfficiency == null ? null : parse.GetValue(memoryEfficiency));
 

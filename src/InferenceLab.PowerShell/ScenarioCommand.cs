@@ -33,11 +33,11 @@ namespace InferenceLab.PowerShell
         [ValidateNotNullOrEmpty]
         public string? Engine { get; set; }
 
-        /// <summary>Fraction of the dense peak large GEMMs reach, (0, 1], judged by Core; replaces the engine profile's (your own calibration).</summary>
+        /// <summary>Fraction of the dense peak large GEMMs reach, [1e-6, 1], judged by Core; replaces the engine profile's (your own calibration).</summary>
         [Parameter]
         public double? ComputeEfficiency { get; set; }
 
-        /// <summary>Fraction of peak bandwidth weight and KV streams reach, (0, 1], judged by Core; replaces the engine profile's.</summary>
+        /// <summary>Fraction of peak bandwidth weight and KV streams reach, [1e-6, 1], judged by Core; replaces the engine profile's.</summary>
         [Parameter]
         public double? MemoryEfficiency { get; set; }
 

@@ -11,15 +11,15 @@ namespace InferenceLab.Core.Efficiency
     {
         /// <summary>Creates a profile.</summary>
         /// <param name="name">Profile name (an engine, <c>roofline</c>, or <c>custom</c>).</param>
-        /// <param name="computeEfficiency">Fraction of the dense peak that large GEMMs and attention reach, (0, 1].</param>
-        /// <param name="memoryEfficiency">Fraction of peak bandwidth that streaming weights and activations reach, (0, 1].</param>
-        /// <param name="attentionMemoryEfficiency">Fraction of peak bandwidth that attention's KV-cache reads reach, (0, 1].</param>
+        /// <param name="computeEfficiency">Fraction of the dense peak that large GEMMs and attention reach, [1e-6, 1].</param>
+        /// <param name="memoryEfficiency">Fraction of peak bandwidth that streaming weights and activations reach, [1e-6, 1].</param>
+        /// <param name="attentionMemoryEfficiency">Fraction of peak bandwidth that attention's KV-cache reads reach, [1e-6, 1].</param>
         /// <param name="gemmHalfEfficiencyTokens">Tokens per step at which a GEMM reaches half of <paramref name="computeEfficiency"/>; 0 for no fall-off.</param>
-        /// <param name="moeEfficiency">Factor on compute and memory efficiency of routed-expert kernels, (0, 1].</param>
+        /// <param name="moeEfficiency">Factor on compute and memory efficiency of routed-expert kernels, [1e-6, 1].</param>
         /// <param name="stepOverheadSeconds">Fixed cost of each step (scheduling, sampling, launch), s.</param>
         /// <param name="layerOverheadSeconds">Fixed cost per layer per step (kernel launches), s.</param>
         /// <param name="allReduceLatencySeconds">Fixed cost of one tensor-parallel all-reduce, s.</param>
-        /// <param name="interconnectEfficiency">Fraction of link bandwidth an all-reduce reaches, (0, 1].</param>
+        /// <param name="interconnectEfficiency">Fraction of link bandwidth an all-reduce reaches, [1e-6, 1].</param>
         /// <param name="flashAttention">True when attention is fused (flash attention): prefill computes only the causal half and no score matrix touches memory. False when it computes the whole S×T score matrix and writes it to memory (llama.cpp before its -fa option was default).</param>
         /// <param name="sharesKvAcrossQueryGroups">True when decode attention reads each KV head once for its whole group of query heads (XQA, FlashInfer, flash decoding); false when every query head reads its KV head again (TensorRT-LLM's masked-MHA kernel without XQA), which multiplies a GQA model's KV reads by heads ÷ KV heads.</param>
         /// <param name="source">Where the values come from (a fit, a default, a user).</param>
@@ -106,7 +106,7 @@ namespace InferenceLab.Core.Efficiency
         /// A copy with the compute and memory efficiency replaced where given (a user's own calibration); the attention KV
         /// efficiency follows the memory efficiency when the profile had them equal. Named "&lt;name&gt;+custom".
         /// </summary>
-        /// <exception cref="InvalidInputException">A factor outside (0, 1].</exception>
+        /// <exception cref="InvalidInputException">A factor outside [1e-6, 1].</exception>
         public EfficiencyProfile WithFactors(double? computeEfficiency, double? memoryEfficiency)
         {
             if (computeEfficiency == null && memoryEfficiency == null)

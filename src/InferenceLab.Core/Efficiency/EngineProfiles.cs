@@ -98,7 +98,7 @@ namespace InferenceLab.Core.Efficiency
         /// ignores the rest.
         /// </summary>
         /// <exception cref="NotFoundException">No engine profile has that name.</exception>
-        /// <exception cref="InvalidInputException">An efficiency outside (0, 1].</exception>
+        /// <exception cref="InvalidInputException">An efficiency outside [1e-6, 1].</exception>
         public static EfficiencyProfile EfficiencyFor(string? engine, bool roofline = false, double? computeEfficiency = null, double? memoryEfficiency = null)
         {
             if (roofline)
