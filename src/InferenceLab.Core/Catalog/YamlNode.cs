@@ -93,6 +93,13 @@ namespace InferenceLab.Core.Catalog
         /// <summary>True for a plain null (empty, <c>~</c>, <c>null</c>), as YAML's core schema reads it.</summary>
         public bool IsNull => !Quoted && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
 
-        public override string Describe() => IsNull ? "null" : Quoted ? "quoted text" : "'" + Value + "'";
+        /// <summary>The longest plain value an error message quotes whole; a file of one long line (not YAML at all) is cut.</summary>
+        private const int QuotedLengthLimit = 60;
+
+        public override string Describe() =>
+            IsNull ? "null"
+            : Quoted ? "quoted text"
+            : Value.Length <= QuotedLengthLimit ? "'" + Value + "'"
+            : "'" + Value.Substring(0, QuotedLengthLimit) + "...' (" + Value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters)";
     }
 }

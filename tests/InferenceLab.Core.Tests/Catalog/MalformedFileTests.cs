@@ -170,6 +170,17 @@ namespace InferenceLab.Core.Tests.Catalog
         }
 
         [Fact]
+        public void A_file_that_is_one_long_plain_value_is_quoted_cut_in_the_error()
+        {
+            // Found by hand: /etc/passwd read as a model file quoted all 2 KB of it. 500 characters of plain text are one
+            // YAML scalar; the message keeps the first 60 and says how long the value was.
+            string text = new string('x', 500);
+            var error = Fails(text + "\n", "CatalogContentUnknown");
+            Assert.Contains("'" + new string('x', 60) + "...' (500 characters)", error.Message);
+            Assert.True(error.Message.Length < 400, error.Message);
+        }
+
+        [Fact]
         public void Mangled_files_only_ever_fail_with_catalog_errors()
         {
             // Property: whatever a file holds, reading it succeeds or throws CatalogDataException, never anything else.
