@@ -58,7 +58,7 @@ namespace InferenceLab.Cli.Tests
 
         [Theory]
         [InlineData("latency", "--engine", "tgi", "Engine 'tgi' is not a known profile")]
-        [InlineData("latency", "--compute-efficiency", "1.5", "ComputeEfficiency must be greater than 0 and at most 1")]
+        [InlineData("latency", "--compute-efficiency", "1.5", "ComputeEfficiency must be at least 1E-06 and at most 1")]
         [InlineData("memory", "--engine", "llama.cpp", "has no start-up memory budget")]
         public void Bad_engine_input_is_exit_code_1_with_the_reason(string command, string option, string value, string message)
         {

@@ -132,7 +132,7 @@ namespace InferenceLab.Core.Efficiency
         {
             if (!(value > 0 && value <= 1))
             {
-                throw new InvalidInputException(field + "OutOfRange", field, string.Format(CultureInfo.InvariantCulture, "{0} must be greater than 0 and at most 1; got {1}.", field, value));
+                throw new InvalidInputException(field + "OutOfRange", field, string.Format(CultureInfo.InvariantCulture, "{0} must be at least {1:R} and at most 1; got {2}.", field, MinimumFactor, value));
             }
 
             if (value < MinimumFactor)
