@@ -79,12 +79,12 @@ namespace InferenceLab.Core.Memory
             {
                 bool user = settings.MaxModelLength != null;
                 return Result(cap, user ? LimitReason.MaxModelLength : LimitReason.ModelMaxPositions, user
-                    ? Format("MaxModelLength {0} binds first: {1}'s KV pool holds {2} sequences of that length.", cap, engine.Name, batchSize)
-                    : Format("The model's position limit of {0} tokens binds first: {1}'s KV pool holds {2} sequences of that length.", cap, engine.Name, batchSize));
+                    ? Format("MaxModelLength {0} binds first: {1}'s KV pool holds a batch of {2} at that length.", cap, engine.Name, batchSize)
+                    : Format("The model's position limit of {0} tokens binds first: {1}'s KV pool holds a batch of {2} at that length.", cap, engine.Name, batchSize));
             }
 
             int best = MemoryLimits.LargestFitting(1, cap, Fits);
-            return Result(best, LimitReason.Memory, Format("{0}'s KV pool holds {1} sequences of {2} tokens; one more token each does not fit. Start it with max_model_len at most {2} for this batch.", engine.Name, batchSize, best));
+            return Result(best, LimitReason.Memory, Format("{0}'s KV pool holds a batch of {1} at {2} tokens each; one more token each does not fit. Start it with max_model_len at most {2} for this batch.", engine.Name, batchSize, best));
         }
 
         /// <summary>The stage whose GPU holds the fewest tokens (the first on a tie), which the budget reports.</summary>
