@@ -6,7 +6,7 @@ namespace InferenceLab.Cli
 {
     /// <summary>
     /// --engine and its companions. For time estimates (<c>latency</c>, <c>efficiency</c>): the engine's calibrated efficiency
-    /// factors, which --compute-efficiency and --memory-efficiency replace. For memory (<c>memory</c>, <c>max-batch</c>): the
+    /// factors, which --compute-efficiency and --memory-efficiency replace. For memory (<c>memory</c>, <c>max-context</c>, <c>max-batch</c>): the
     /// KV pool the engine gives itself at start-up, with its settings (-Engine and its parameters on the cmdlets).
     /// </summary>
     internal sealed class EngineOptions

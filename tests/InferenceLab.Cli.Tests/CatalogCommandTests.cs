@@ -95,9 +95,10 @@ peak_flops_per_second: { bf16: 125e12, fp16: 125e12 }
             string quickStart = text.Substring(text.IndexOf("## Quick start", StringComparison.Ordinal));
             quickStart = quickStart.Substring(0, quickStart.IndexOf("### As a .NET tool", StringComparison.Ordinal));
             var blocks = quickStart.Split("```\n").Where((_, i) => i % 2 == 1).Select(b => b.TrimEnd('\n')).ToArray();
-            Assert.Equal(4, blocks.Length);
+            Assert.Equal(6, blocks.Length);
             const string prefix = "dotnet run --project src/InferenceLab.Cli -- ";
             Assert.StartsWith(prefix + "latency ", blocks[0]);
+            Assert.EndsWith(" --engine vllm", blocks[4]);
             for (int i = 0; i < blocks.Length; i += 2)
             {
                 var run = Run(blocks[i].Substring(prefix.Length).Split(' '));

@@ -21,6 +21,7 @@ namespace InferenceLab.Cli.Tests
             ["max-context"] = (new[] { "max-context", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb" }, typeof(MaxContextResult), 1),
             ["max-batch"] = (new[] { "max-batch", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--context-length", "2048" }, typeof(MaxBatchResult), 1),
             ["memory --engine"] = (new[] { "memory", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--input-length", "1000", "--engine", "vllm" }, typeof(EngineMemoryBudget), 1),
+            ["max-context --engine"] = (new[] { "max-context", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--batch-size", "1,8", "--engine", "vllm", "--max-sequences", "256", "--block-size", "32", "--enforce-eager" }, typeof(EngineMaxContextResult), 2),
             ["max-batch --engine"] = (new[] { "max-batch", "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", "--context-length", "2048,4096", "--engine", "sglang" }, typeof(EngineMemoryBudget), 2),
             ["cost"] = (new[] { "cost", "--model", "llama-2-7b", "--input-length", "128" }, typeof(StepCost), 2),
             // The operators a dense model without sliding windows has: Embedding, QkvProjection, Attention, OutputProjection, Mlp, Elementwise, LmHead.

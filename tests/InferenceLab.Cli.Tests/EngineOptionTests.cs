@@ -56,6 +56,46 @@ namespace InferenceLab.Cli.Tests
             Assert.Equal(4096, budget.GetProperty("ContextLength").GetInt32());
         }
 
+        [Fact]
+        public void Max_context_with_engine_vllm_gives_the_longest_context_the_pool_holds()
+        {
+            // Same log (R01): 476,016 tokens in 29,751 blocks of 16. One sequence is capped by --max-model-length 8192; eight
+            // share ⌊29,751 / 8⌋ = 3,718 blocks each, 59,488 tokens, limited by memory (the 131,072 positions are further).
+            var capped = Single("max-context", "--model", "llama-3.1-8b", "--hardware", "h100-sxm", "--engine", "vllm", "--memory-utilization", "0.95", "--max-model-length", "8192");
+            Assert.Equal(8192, capped.GetProperty("MaxContextLength").GetInt32());
+            Assert.Equal("MaxModelLength", capped.GetProperty("LimitedBy").GetString());
+            Assert.Equal(8192, capped.GetProperty("MaxModelLength").GetInt32());
+            Assert.Equal("vllm", capped.GetProperty("Engine").GetString());
+
+            var eight = Single("max-context", "--model", "llama-3.1-8b", "--hardware", "h100-sxm", "--engine", "vllm", "--memory-utilization", "0.95", "--batch-size", "8");
+            Assert.InRange(eight.GetProperty("MaxContextLength").GetInt32(), 59_488 * 0.97, 59_488 * 1.03);
+            Assert.Equal("Memory", eight.GetProperty("LimitedBy").GetString());
+            Assert.Equal(JsonValueKind.Null, eight.GetProperty("MaxModelLength").ValueKind);
+
+            // Without --engine, the generic result as before.
+            var generic = Single("max-context", "--model", "llama-3.1-8b", "--hardware", "h100-sxm");
+            Assert.True(generic.TryGetProperty("UsableBytes", out _));
+            Assert.False(generic.TryGetProperty("Engine", out _));
+        }
+
+        [Theory]
+        [InlineData("max-context", "--engine", "tgi", "Engine 'tgi' is not a known profile")]
+        [InlineData("max-context", "--engine", "llama.cpp", "has no start-up memory budget")]
+        [InlineData("max-context", "--batch-size", "0", "BatchSize must be between 1 and")]
+        [InlineData("max-context", "--max-model-length", "200000", "exceeds llama-2-7b's position limit")]
+        public void Bad_max_context_engine_input_is_exit_code_1_with_the_reason(string command, string option, string value, string message)
+        {
+            var args = new[] { command, "--model", "llama-2-7b", "--hardware", "a100-sxm-80gb", option, value };
+            if (option != "--engine")
+            {
+                args = args.Concat(new[] { "--engine", "vllm" }).ToArray();
+            }
+
+            var run = CliRun.With(CatalogSource.Open, args);
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains(message, run.Error);
+        }
+
         [Theory]
         [InlineData("latency", "--engine", "tgi", "Engine 'tgi' is not a known profile")]
         [InlineData("latency", "--compute-efficiency", "1.5", "ComputeEfficiency must be at least 1E-06 and at most 1")]

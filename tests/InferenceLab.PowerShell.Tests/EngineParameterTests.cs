@@ -90,6 +90,67 @@ namespace InferenceLab.PowerShell.Tests
         }
 
         [Fact]
+        public void Get_MaxContextLength_with_Engine_builds_the_engine_request_and_answers_from_the_pool()
+        {
+            // vLLM 0.19, Llama-3.1-8B bf16 on an H100 80GB at gpu_memory_utilization 0.95: "GPU KV cache size: 476,016
+            // tokens" in 29,751 blocks (tests/data/kv-capacity-calibration.csv, R01, max_model_len 8192; the pool is the same
+            // for any max_model_len ≥ 8, as vLLM profiles min(8192, 1024 × L) tokens). Eight sequences get ⌊29,751 / 8⌋ = 3,718
+            // blocks each, 59,488 tokens, fewer than the 131,072 positions, so memory limits them.
+            var cmd = new GetMaxContextLengthCommand
+            {
+                Model = CatalogSet.BuiltIn.GetModel("llama-3.1-8b"),
+                Hardware = CatalogSet.BuiltIn.GetHardware("h100-sxm"),
+                BatchSize = new[] { 8 },
+                Engine = "vLLM",
+                MemoryUtilization = 0.95,
+                MaxSequences = 1024,
+                MaxBatchedTokens = 8192,
+                BlockSize = 16,
+                EnforceEagerRequested = true,
+            };
+            var request = cmd.Plan().Single().Request!;
+            Assert.Same(EngineProfiles.Vllm, request.Engine);
+            Assert.Equal(8, request.BatchSize);
+            Assert.Equal(0.95, request.EngineSettings.MemoryUtilization);
+            Assert.Equal(1024, request.EngineSettings.MaxSequences);
+            Assert.Equal(8192, request.EngineSettings.MaxBatchedTokens);
+            Assert.Equal(16, request.EngineSettings.BlockSize);
+            Assert.Null(request.EngineSettings.MaxModelLength);
+            Assert.True(request.EngineSettings.EnforceEager);
+            var result = Assert.IsType<EngineMaxContextResult>(GetMaxContextLengthCommand.Compute(request).Single());
+            Assert.Equal(LimitReason.Memory, result.LimitedBy);
+            Assert.InRange(result.MaxContextLength, 59_488 * 0.97, 59_488 * 1.03);
+            Assert.Equal("vllm", result.Engine);
+
+            // -MaxModelLength caps it and is reported as the limit.
+            cmd.MaxModelLength = 32768;
+            var capped = Assert.IsType<EngineMaxContextResult>(GetMaxContextLengthCommand.Compute(cmd.Plan().Single().Request!).Single());
+            Assert.Equal(32768, capped.MaxContextLength);
+            Assert.Equal(LimitReason.MaxModelLength, capped.LimitedBy);
+
+            // Without -Engine, the generic limit as before, and the engine's parameters are ignored.
+            cmd.Engine = null;
+            var generic = cmd.Plan().Single().Request!;
+            Assert.Null(generic.Engine);
+            Assert.IsType<MaxContextResult>(GetMaxContextLengthCommand.Compute(generic).Single());
+        }
+
+        [Fact]
+        public void Get_MaxContextLength_with_a_bad_engine_or_batch_fails_the_point()
+        {
+            var unknown = new GetMaxContextLengthCommand { Model = Known.Llama2_7B, Hardware = Known.A100, Engine = "tgi" };
+            var failure = Assert.Single(unknown.Plan()).Error!;
+            Assert.Equal("EngineNotFound", failure.ErrorId);
+            Assert.Equal(ErrorKind.ObjectNotFound, failure.Kind);
+
+            var noBudget = new GetMaxContextLengthCommand { Model = Known.Llama2_7B, Hardware = Known.A100, Engine = "llama.cpp" };
+            Assert.Equal("EngineHasNoMemoryBudget", Assert.Throws<InvalidInputException>(() => GetMaxContextLengthCommand.Compute(noBudget.Plan().Single().Request!)).ErrorId);
+
+            var zero = new GetMaxContextLengthCommand { Model = Known.Llama2_7B, Hardware = Known.A100, Engine = "vllm", BatchSize = new[] { 0 } };
+            Assert.Equal("BatchSizeOutOfRange", Assert.Throws<InvalidInputException>(() => GetMaxContextLengthCommand.Compute(zero.Plan().Single().Request!)).ErrorId);
+        }
+
+        [Fact]
         public void Memory_utilization_left_unset_takes_the_generic_or_the_engines_default()
         {
             var generic = new GetInferenceMemoryCommand { Model = Known.Llama2_7B, Hardware = Known.A100, InputLength = new[] { 512 } };

@@ -151,6 +151,12 @@ namespace InferenceLab.PowerShell.Tests
                 Model = Model("llama-3.1-70b"), Hardware = Gpu("h100-sxm"), TensorParallel = new[] { 4 }, BatchSize = new[] { 16 }, KvCacheType = type,
             }.Plan().Single().Request!).Single());
             AssertRows(Output("Get-MaxContextLength", 2), byKvType.Select(r => new object[] { r.KvCacheType, r.MaxContextLength, r.LimitedBy }));
+
+            var vllm = new GetMaxContextLengthCommand { Model = Model("llama-3.1-8b"), Hardware = Gpu("h100-sxm"), BatchSize = new[] { 1, 8 }, Engine = "vllm" }
+                .Plan().Select(p => (EngineMaxContextResult)GetMaxContextLengthCommand.Compute(p.Request!).Single()).ToArray();
+            AssertRows(Output("Get-MaxContextLength", 4), vllm.Select(r => new object[] { r.BatchSize, r.MaxContextLength, r.LimitedBy, r.KvCacheBlocks }));
+            // The page's arithmetic: eight sequences share the pool's blocks, ⌊blocks / 8⌋ × 16 tokens each.
+            Assert.Equal(vllm[1].KvCacheBlocks / 8 * 16, vllm[1].MaxContextLength);
         }
 
         [Fact]

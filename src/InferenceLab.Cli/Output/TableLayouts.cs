@@ -75,6 +75,20 @@ namespace InferenceLab.Cli.Output
                 Right<MaxContextResult>("Total GiB", m => Gibibytes(m.TotalBytes)),
                 Right<MaxContextResult>("Usable GiB", m => Gibibytes(m.UsableBytes)),
             },
+            [typeof(EngineMaxContextResult)] = new[]
+            {
+                Left<EngineMaxContextResult>("Model", m => m.ModelName),
+                Left<EngineMaxContextResult>("GPU", m => m.HardwareName),
+                Left<EngineMaxContextResult>("Engine", m => m.Engine),
+                Right<EngineMaxContextResult>("Batch", m => Whole(m.BatchSize)),
+                Right<EngineMaxContextResult>("TP", m => Whole(m.TensorParallel)),
+                Left<EngineMaxContextResult>("KV type", m => m.KvCacheType.ToName()),
+                Right<EngineMaxContextResult>("Max context", m => Whole(m.MaxContextLength)),
+                Left<EngineMaxContextResult>("Limited by", m => m.LimitedBy.ToString()),
+                Right<EngineMaxContextResult>("KV cache GiB", m => Gibibytes(m.KvCacheBytes)),
+                Right<EngineMaxContextResult>("KV tokens", m => Whole(m.KvCacheTokens)),
+                Right<EngineMaxContextResult>("Blocks used", m => Whole(m.KvCacheBlocksNeeded) + "/" + Whole(m.KvCacheBlocks)),
+            },
             [typeof(MaxBatchResult)] = new[]
             {
                 Left<MaxBatchResult>("Model", m => m.ModelName),

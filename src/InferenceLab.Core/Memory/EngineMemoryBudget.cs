@@ -158,6 +158,9 @@ namespace InferenceLab.Core.Memory
             public int KvCacheGroups;
             public long KvCacheBlocks;
             public long KvCacheTokens;
+            public int FullAttentionGroups;
+            public int SlidingWindowGroups;
+            public int SlidingWindowSize;
             public string Message;
         }
     }

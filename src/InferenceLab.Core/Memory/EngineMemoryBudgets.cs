@@ -26,6 +26,99 @@ namespace InferenceLab.Core.Memory
         /// <exception cref="InvalidInputException">No GPU, an engine without a memory model, or a context or setting out of range.</exception>
         public static EngineMemoryBudget Compute(Deployment deployment, EngineProfile engine, EngineMemorySettings settings, int contextLength)
         {
+            var parts = Tightest(StagePools(deployment, engine, settings, contextLength));
+            parts.Message = Describe(parts, engine.Name, contextLength);
+            return new EngineMemoryBudget(deployment, engine.Name, engine.Memory!.Rule, contextLength, parts);
+        }
+
+        /// <summary>
+        /// The longest context L per sequence such that the pool the engine sizes with max_model_len = L holds
+        /// <paramref name="batchSize"/> sequences of L tokens in whole blocks on every pipeline stage; capped by
+        /// <see cref="EngineMemorySettings.MaxModelLength"/> when given, else by the model's position limit. A longer
+        /// max_model_len never enlarges the pool (the profiling run grows with it) and a longer sequence never takes fewer
+        /// blocks, so the test is monotone and a bisection finds L.
+        /// </summary>
+        /// <exception cref="InvalidInputException">No GPU, an engine without a memory model, a batch or a setting out of range.</exception>
+        public static EngineMaxContextResult MaxContextLength(Deployment deployment, EngineProfile engine, EngineMemorySettings settings, int batchSize)
+        {
+            Scenario.ValidateBatchSize(batchSize);
+            settings = settings ?? EngineMemorySettings.Defaults;
+            StagePools(deployment, engine, settings, 1);
+            int cap = settings.MaxModelLength ?? deployment.Model.MaxPositionEmbeddings;
+            bool Fits(int tokens)
+            {
+                foreach (var stage in StagePools(deployment, engine, settings.WithMaxModelLength(tokens), tokens))
+                {
+                    if (batchSize * BlocksPerSequence(stage, tokens) > stage.KvCacheBlocks)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            EngineMaxContextResult Result(int tokens, LimitReason reason, string message)
+            {
+                var at = settings.WithMaxModelLength(Math.Max(1, tokens));
+                var pool = Compute(deployment, engine, at, Math.Max(1, tokens));
+                long needed = batchSize * BlocksPerSequence(Tightest(StagePools(deployment, engine, at, Math.Max(1, tokens))), Math.Max(1, tokens));
+                return new EngineMaxContextResult(deployment, pool, batchSize, tokens, settings.MaxModelLength, tokens == 0 ? 0 : needed, reason, message);
+            }
+
+            if (!Fits(1))
+            {
+                var one = Compute(deployment, engine, settings.WithMaxModelLength(1), 1);
+                bool weightsAlone = one.WeightBytes + one.NonTorchBytes >= one.MemoryUtilization * one.VisibleMemoryBytes;
+                return Result(0, weightsAlone ? LimitReason.WeightsDoNotFit : LimitReason.Memory, weightsAlone
+                    ? Format("Weights ({0:F2} GiB per GPU) and other memory ({1:F2} GiB) fill {2}'s {3:F2} GiB at MemoryUtilization {4}; no context fits. Use more GPUs (TensorParallel), a smaller weight type or a larger GPU.", one.WeightBytes / GiB, one.NonTorchBytes / GiB, engine.Name, one.MemoryUtilization * one.VisibleMemoryBytes / GiB, one.MemoryUtilization)
+                    : Format("{0}'s KV pool ({1} blocks of {2} tokens) cannot hold one token for each of {3} sequences.", engine.Name, one.KvCacheBlocks, one.BlockSize, batchSize));
+            }
+
+            if (Fits(cap))
+            {
+                bool user = settings.MaxModelLength != null;
+                return Result(cap, user ? LimitReason.MaxModelLength : LimitReason.ModelMaxPositions, user
+                    ? Format("MaxModelLength {0} binds first: {1}'s KV pool holds a batch of {2} at that length.", cap, engine.Name, batchSize)
+                    : Format("The model's position limit of {0} tokens binds first: {1}'s KV pool holds a batch of {2} at that length.", cap, engine.Name, batchSize));
+            }
+
+            int best = MemoryLimits.LargestFitting(1, cap, Fits);
+            return Result(best, LimitReason.Memory, Format("{0}'s KV pool holds a batch of {1} at {2} tokens each; one more token each does not fit. Start it with max_model_len at most {2} for this batch.", engine.Name, batchSize, best));
+        }
+
+        /// <summary>The stage whose GPU holds the fewest tokens (the first on a tie), which the budget reports.</summary>
+        private static EngineMemoryBudget.Parts Tightest(EngineMemoryBudget.Parts[] stages)
+        {
+            var tightest = stages[0];
+            foreach (var candidate in stages)
+            {
+                if (candidate.KvCacheTokens < tightest.KvCacheTokens)
+                {
+                    tightest = candidate;
+                }
+            }
+
+            return tightest;
+        }
+
+        /// <summary>
+        /// Blocks one sequence of <paramref name="tokens"/> tokens takes from a stage's pool: ⌈tokens ÷ block size⌉ per
+        /// full-attention group, and per sliding-window group the blocks of at most the window, plus one once the sequence
+        /// is longer than the window (the window need not start at a block boundary; vLLM's SlidingWindowSpec).
+        /// </summary>
+        internal static long BlocksPerSequence(in EngineMemoryBudget.Parts pool, int tokens)
+        {
+            long full = ((long)tokens + pool.BlockSize - 1) / pool.BlockSize;
+            long windowTokens = Math.Min(tokens, pool.SlidingWindowSize);
+            long sliding = ((windowTokens + pool.BlockSize - 1) / pool.BlockSize) + (tokens > pool.SlidingWindowSize ? 1 : 0);
+            return (pool.FullAttentionGroups * full) + (pool.SlidingWindowGroups * sliding);
+        }
+
+        /// <summary>The pool of every pipeline stage's GPU, with the settings validated and the engine's defaults applied.</summary>
+        /// <exception cref="InvalidInputException">No GPU, an engine without a memory model, or a context or setting out of range.</exception>
+        internal static EngineMemoryBudget.Parts[] StagePools(Deployment deployment, EngineProfile engine, EngineMemorySettings settings, int contextLength)
+        {
             var hardware = deployment.RequireHardware("An engine memory budget");
             var rules = engine.Memory ?? throw new InvalidInputException("EngineHasNoMemoryBudget", "Engine",
                 $"Engine '{engine.Name}' has no start-up memory budget to model; use vllm, sglang or tensorrt-llm, or leave -Engine out for the generic estimate.");
@@ -50,21 +143,16 @@ namespace InferenceLab.Core.Memory
             };
             parts.RequestedBytes = parts.MemoryUtilization * parts.VisibleMemoryBytes;
 
-            bool first = true;
+            var stages = new EngineMemoryBudget.Parts[memory.StageCount];
             for (int stage = 0; stage < memory.StageCount; stage++)
             {
                 var candidate = parts;
                 Deduct(ref candidate, rules, memory, stage, deployment);
-                Pool(ref candidate, memory, stage);
-                if (first || candidate.KvCacheTokens < parts.KvCacheTokens)
-                {
-                    parts = candidate;
-                    first = false;
-                }
+                Pool(ref candidate, memory, stage, model.SlidingWindowSize);
+                stages[stage] = candidate;
             }
 
-            parts.Message = Describe(parts, engine.Name, contextLength);
-            return new EngineMemoryBudget(deployment, engine.Name, rules.Rule, contextLength, parts);
+            return stages;
         }
 
         /// <summary>Each rule's deductions for one GPU of a stage, and the KV bytes that remain.</summary>
@@ -136,18 +224,22 @@ namespace InferenceLab.Core.Memory
         /// full layers both present, vLLM forms groups of as many layers as the smaller kind has and lets them share one pool,
         /// so a block holds block-size tokens of one group and the printed token count is blocks × block size ÷ groups.
         /// </summary>
-        private static void Pool(ref EngineMemoryBudget.Parts parts, MemoryModel memory, int stage)
+        private static void Pool(ref EngineMemoryBudget.Parts parts, MemoryModel memory, int stage, int slidingWindowSize)
         {
             var layers = memory.Stage(stage);
             double perLayer = memory.KvCacheBytesPerTokenPerLayer;
             int groupLayers = layers.Layers;
-            int groups = 1;
+            parts.FullAttentionGroups = layers.SlidingLayers > 0 ? 0 : 1;
+            parts.SlidingWindowGroups = layers.SlidingLayers > 0 ? 1 : 0;
             if (layers.SlidingLayers > 0 && layers.FullLayers > 0)
             {
                 groupLayers = Math.Min(layers.SlidingLayers, layers.FullLayers);
-                groups = ((layers.SlidingLayers + groupLayers - 1) / groupLayers) + ((layers.FullLayers + groupLayers - 1) / groupLayers);
+                parts.SlidingWindowGroups = (layers.SlidingLayers + groupLayers - 1) / groupLayers;
+                parts.FullAttentionGroups = (layers.FullLayers + groupLayers - 1) / groupLayers;
             }
 
+            int groups = parts.FullAttentionGroups + parts.SlidingWindowGroups;
+            parts.SlidingWindowSize = slidingWindowSize;
             parts.KvCacheGroups = groups;
             parts.KvCacheBytesPerToken = layers.Layers * perLayer;
             double kv = Math.Max(0, parts.KvCacheBytes);

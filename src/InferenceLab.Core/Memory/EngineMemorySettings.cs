@@ -44,5 +44,9 @@ namespace InferenceLab.Core.Memory
 
         /// <summary>True when CUDA graphs are not captured.</summary>
         public bool EnforceEager { get; }
+
+        /// <summary>These settings with another MaxModelLength, tokens.</summary>
+        internal EngineMemorySettings WithMaxModelLength(int maxModelLength) =>
+            new EngineMemorySettings(MemoryUtilization, MaxBatchedTokens, MaxSequences, maxModelLength, BlockSize, EnforceEager);
     }
 }

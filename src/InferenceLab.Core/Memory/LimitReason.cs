@@ -14,5 +14,8 @@ namespace InferenceLab.Core.Memory
 
         /// <summary>InferenceLab's largest accepted batch size.</summary>
         BatchSizeCap,
+
+        /// <summary>The engine's MaxModelLength (vLLM's max_model_len) the user set.</summary>
+        MaxModelLength,
     }
 }

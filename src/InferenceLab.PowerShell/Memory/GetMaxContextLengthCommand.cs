@@ -8,10 +8,12 @@ namespace InferenceLab.PowerShell.Memory
     /// <summary>
     /// The longest context per sequence that fits a GPU at a batch size, and what limits it (memory, the model's position
     /// limit, or weights that do not fit at all). One MaxContextResult per combination of -TensorParallel and -BatchSize.
+    /// With -Engine, the longest context the engine's start-up KV pool holds for the batch instead (an
+    /// EngineMaxContextResult per combination).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MaxContextLength")]
-    [OutputType(typeof(MaxContextResult))]
-    public sealed class GetMaxContextLengthCommand : DeploymentCommand
+    [OutputType(typeof(MaxContextResult), typeof(EngineMaxContextResult))]
+    public sealed class GetMaxContextLengthCommand : EngineMemoryCommand
     {
         /// <summary>Concurrent sequences; default 1.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -25,12 +27,12 @@ namespace InferenceLab.PowerShell.Memory
         internal IEnumerable<Planned<MaxContextRequest>> Plan() =>
             PlanSweep(
                 new IReadOnlyList<int>[] { TensorParallel, BatchSize },
-                (deployment, c) => new MaxContextRequest(deployment, c[1]),
+                (deployment, c) => new MaxContextRequest(deployment, c[1], EngineProfile, Engine == null ? null : EngineSettings()),
                 c => DescribePoint("TensorParallel", c[0], "BatchSize", c[1]));
 
         /// <summary>The Core call of one point.</summary>
         internal static IEnumerable<object> Compute(MaxContextRequest request) =>
-            new object[] { MemoryLimits.MaxContextLength(request.Deployment, request.BatchSize) };
+            new object[] { request.Compute() };
 
         /// <inheritdoc />
         protected override void ProcessRecord() => Emit(Plan(), Sweep.Count(TensorParallel, BatchSize), Compute);

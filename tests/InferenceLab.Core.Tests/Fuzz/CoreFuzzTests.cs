@@ -96,6 +96,7 @@ namespace InferenceLab.Fuzz
             if (settings != null)
             {
                 Invariant.Call("EngineMemoryBudgets.Compute", () => EngineMemoryBudgets.Compute(deployment, engine, settings, c.Context));
+                Invariant.Call("EngineMemoryBudgets.MaxContextLength", () => EngineMemoryBudgets.MaxContextLength(deployment, engine, settings, c.Batch));
             }
 
             var scenario = Invariant.Call("Scenario", () => new Scenario(deployment, c.Batch, c.Input, c.Output));

@@ -123,6 +123,10 @@ namespace InferenceLab.Fuzz
                     Fail(c.MaxContextLength > c.ModelMaxPositions, what, "MaxContextLength beyond the position limit");
                     Fail(c.MaxContextLength > 0 && c.TotalBytes > c.UsableBytes, what, "the reported context does not fit");
                     break;
+                case EngineMaxContextResult e:
+                    Fail(e.MaxContextLength > (e.MaxModelLength ?? e.ModelMaxPositions), what, "MaxContextLength beyond the cap");
+                    Fail(e.KvCacheBlocksNeeded > e.KvCacheBlocks, what, "the reported context does not fit the pool");
+                    break;
                 case MaxBatchResult b:
                     Same(b.TotalBytes, b.WeightBytes + b.KvCacheBytes + b.ActivationBytes + b.ReserveBytes, what + ".TotalBytes = sum of parts");
                     Fail(b.MaxBatchSize > 0 && b.TotalBytes > b.UsableBytes, what, "the reported batch does not fit");
