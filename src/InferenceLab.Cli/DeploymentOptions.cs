@@ -37,11 +37,11 @@ namespace InferenceLab.Cli
         {
             model = CliOptions.Names("--model", "NAME|PATH[,...]", "Model(s): a catalog name (llama-3.1-8b), a Hugging Face id, or a config.json or YAML file.", required: true);
             hardware = CliOptions.Names("--hardware", "NAME|PATH[,...]", "GPU(s): a catalog name (h100-sxm), a vendor spelling, or a YAML file." + (hardwareRequired ? string.Empty : " Optional: without it there is no fit or peak rate."), hardwareRequired);
-            weightType = CliOptions.Names("--weight-type", "TYPE[,...]", "Weight storage type: fp32, bf16, fp16, fp8, int8, int4, fp4 (also bfloat16, e4m3, nvfp4, ...). Default: the model's own.");
+            weightType = CliOptions.Names("--weight-type", "TYPE[,...]", "Weight storage type: fp32, bf16, fp16, fp8, int8, int4, fp4 (also bfloat16, e4m3, nvfp4, ...). Default: the model's own (a float32 checkpoint serves in bf16).");
             weightGroupSize = CliOptions.OptionalInteger("--weight-group-size", "Weights sharing one quantization scale (128 for GPTQ/AWQ int4); 0 for none. Default: the model's own with its own type, else 0.");
             weightScaleBytes = CliOptions.OptionalReal("--weight-scale-bytes", "BYTES", "Bytes of each group's scale and zero point. Default: the model's own with its own type and group, else 2 (one fp16 scale) with a group, 0 without.");
             kvCacheType = CliOptions.Names("--kv-cache-type", "TYPE[,...]", "KV-cache type. Default: the activation type.");
-            activationType = CliOptions.Names("--activation-type", "TYPE[,...]", "Activation and compute type. Default: the model's native type (bf16 for a quantized checkpoint).");
+            activationType = CliOptions.Names("--activation-type", "TYPE[,...]", "Activation and compute type. Default: the model's native type (bf16 for a quantized or a float32 checkpoint).");
             tensorParallel = CliOptions.Integers("--tensor-parallel", "Tensor-parallel degree(s); must divide the attention heads.", 1);
             pipelineParallel = CliOptions.Integers("--pipeline-parallel", "Pipeline-parallel degree(s).", 1);
             if (memorySettings)
@@ -109,7 +109,7 @@ namespace InferenceLab.Cli
                     () => new Deployment(
                         spec,
                         gpus[i[1]],
-                        WeightFormat.ForParameters(spec.WeightFormat, weights, groupSize, scaleBytes),
+                        WeightFormat.ForParameters(Deployment.ServingWeightFormat(spec), weights, groupSize, scaleBytes),
                         kvTypes[i[3]],
                         activationTypes[i[4]],
                         tensorParallel: tps[i[5]],

@@ -22,12 +22,26 @@ namespace InferenceLab.Core
         /// </summary>
         public const double DefaultRuntimeReserveBytes = 1024.0 * 1024 * 1024;
 
+        /// <summary>
+        /// The weight format a model is served in when none is given: its checkpoint's, except that a float32 checkpoint
+        /// (Gemma 2's base models) serves in bf16, as engines load one by default (vLLM's dtype "auto" downcasts float32).
+        /// </summary>
+        public static WeightFormat ServingWeightFormat(ModelSpec model) =>
+            model.WeightFormat.Type == DataType.Fp32 && model.WeightFormat.GroupSize == 0 ? WeightFormat.Plain(DataType.Bf16) : model.WeightFormat;
+
+        /// <summary>
+        /// The activation and compute type when none is given: the model's native type, or bf16 for a quantized or a
+        /// float32 checkpoint (engines compute a quantized model in 16 bits and downcast float32 by default).
+        /// </summary>
+        public static DataType ServingActivationType(ModelSpec model) =>
+            model.NativeType.IsQuantized() || model.NativeType == DataType.Fp32 ? DataType.Bf16 : model.NativeType;
+
         /// <summary>Creates a deployment.</summary>
         /// <param name="model">The model.</param>
         /// <param name="hardware">The GPU; null when only memory and FLOPs are wanted.</param>
-        /// <param name="weightFormat">Weight storage; null means the model's own (its checkpoint's quantization, or its native type).</param>
+        /// <param name="weightFormat">Weight storage; null means <see cref="ServingWeightFormat"/> (the checkpoint's, float32 served as bf16).</param>
         /// <param name="kvCacheType">KV-cache type; null means the activation type.</param>
-        /// <param name="activationType">Activation and compute type; null means the model's native type.</param>
+        /// <param name="activationType">Activation and compute type; null means <see cref="ServingActivationType"/>.</param>
         /// <param name="embeddingType">Type of the embedding, LM head, norms and routers; null means the weight type, or the activation type when weights are quantized (as vLLM and TensorRT-LLM keep them).</param>
         /// <param name="tensorParallel">Tensor-parallel degree.</param>
         /// <param name="pipelineParallel">Pipeline-parallel degree.</param>
@@ -57,8 +71,8 @@ namespace InferenceLab.Core
             Require(runtimeReserveBytes >= 0 && runtimeReserveBytes < 1e15, "RuntimeReserveBytesOutOfRange", "RuntimeReserveBytes", "RuntimeReserveBytes must be zero or a positive number of bytes below 1e15; got {0}.", runtimeReserveBytes);
             Require(maxBatchedTokens >= 0, "MaxBatchedTokensNegative", "MaxBatchedTokens", "MaxBatchedTokens must be 0 (no limit) or positive; got {0}.", maxBatchedTokens);
 
-            WeightFormat = weightFormat ?? model.WeightFormat;
-            ActivationType = activationType ?? (model.NativeType.IsQuantized() ? DataType.Bf16 : model.NativeType);
+            WeightFormat = weightFormat ?? ServingWeightFormat(model);
+            ActivationType = activationType ?? ServingActivationType(model);
             KvCacheType = kvCacheType ?? ActivationType;
             EmbeddingType = embeddingType ?? (WeightFormat.Type.IsQuantized() || WeightFormat.GroupSize > 0 || WeightFormat.RoutedExpertsOnly ? ActivationType : WeightFormat.Type);
             TensorParallel = tensorParallel;

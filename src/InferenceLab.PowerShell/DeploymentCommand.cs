@@ -37,7 +37,7 @@ namespace InferenceLab.PowerShell
         [ArgumentCompleter(typeof(HardwareNameCompleter))]
         public HardwareSpec? Hardware { get; set; }
 
-        /// <summary>Weight element type; by default the model's own format (its checkpoint's quantization, or its native type).</summary>
+        /// <summary>Weight element type; by default the model's own format (its checkpoint's quantization, or its native type; a float32 checkpoint serves in bf16).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public DataType? WeightType { get; set; }
 
@@ -55,7 +55,7 @@ namespace InferenceLab.PowerShell
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public DataType? KvCacheType { get; set; }
 
-        /// <summary>Activation and compute type; by default the model's native type (bf16 for a quantized checkpoint).</summary>
+        /// <summary>Activation and compute type; by default the model's native type (bf16 for a quantized or a float32 checkpoint, as engines serve them).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public DataType? ActivationType { get; set; }
 
@@ -112,7 +112,7 @@ namespace InferenceLab.PowerShell
                 Efficiency);
 
         /// <summary>The weight format the parameters ask for, by Core's rule (<see cref="WeightFormat.ForParameters"/>).</summary>
-        internal WeightFormat? WeightFormatFor(ModelSpec model) => WeightFormat.ForParameters(model.WeightFormat, WeightType, WeightGroupSize, WeightScaleBytes);
+        internal WeightFormat? WeightFormatFor(ModelSpec model) => WeightFormat.ForParameters(Deployment.ServingWeightFormat(model), WeightType, WeightGroupSize, WeightScaleBytes);
 
         /// <summary>
         /// One request per combination of <paramref name="axes"/>, the first axis (the tensor-parallel degrees) varying

@@ -41,5 +41,24 @@ namespace InferenceLab.Core.Tests
             Assert.True(WeightFormat.ForParameters(mxfp4, DataType.Fp8, null, null)!.RoutedExpertsOnly);
             Assert.True(WeightFormat.ForParameters(mxfp4, null, 16, null)!.RoutedExpertsOnly);
         }
+
+        [Fact]
+        public void A_float32_checkpoint_serves_in_bf16_by_default_and_in_fp32_when_asked()
+        {
+            // google/gemma-2-9b publishes float32 tensors (config.json torch_dtype "float32"); vLLM's dtype "auto" loads a
+            // float32 checkpoint in 16 bits (for Gemma 2, bfloat16), so the default deployment is bf16 throughout: 2 bytes
+            // a weight rather than the checkpoint's 4.
+            var gemma = InferenceLab.Core.Catalog.CatalogSet.BuiltIn.GetModel("gemma-2-9b");
+            Assert.Equal(DataType.Fp32, gemma.NativeType);
+            var served = new Deployment(gemma);
+            Assert.Equal(DataType.Bf16, served.WeightFormat.Type);
+            Assert.Equal(DataType.Bf16, served.ActivationType);
+            Assert.Equal(DataType.Bf16, served.KvCacheType);
+            Assert.Equal(2.0, served.LinearBytesPerWeight);
+            var asked = new Deployment(gemma, weightFormat: WeightFormat.ForParameters(Deployment.ServingWeightFormat(gemma), DataType.Fp32, null, null), activationType: DataType.Fp32);
+            Assert.Equal(DataType.Fp32, asked.WeightFormat.Type);
+            Assert.Equal(DataType.Fp32, asked.KvCacheType);
+            Assert.Equal(4.0, asked.LinearBytesPerWeight);
+        }
     }
 }

@@ -161,9 +161,11 @@ namespace InferenceLab.Core.Tests.EngineMemory
         {
             // Gemma-2-9B: 21 sliding-window layers (window 4096) and 21 full layers form two KV-cache groups of 21 layers.
             // A sequence of L > 4096 tokens takes ⌈L / 16⌉ blocks in the full group and ⌈4096 / 16⌉ + 1 = 257 in the window
-            // group (the window need not start at a block boundary). In its native fp32 ten sequences share about 6,400
-            // blocks: some 640 each, 257 of them for the window, so L is between the window and the 8192 positions.
-            var deployment = Deploy("gemma-2-9b");
+            // group (the window need not start at a block boundary). In fp32 (its checkpoint's type, asked for: by default it
+            // serves in bf16) ten sequences share about 6,400 blocks: some 640 each, 257 of them for the window, so L is
+            // between the window and the 8192 positions.
+            var gemma = Deploy("gemma-2-9b");
+            var deployment = new Deployment(gemma.Model, gemma.Hardware, WeightFormat.Plain(DataType.Fp32), activationType: DataType.Fp32);
             var result = EngineMemoryBudgets.MaxContextLength(deployment, EngineProfiles.Vllm, EngineMemorySettings.Defaults, 10);
             int l = result.MaxContextLength;
             Assert.True(l > 4096 && l < 8192, $"{l}");
