@@ -103,15 +103,16 @@ namespace InferenceLab.Core.Memory
         }
 
         /// <summary>
-        /// Blocks one sequence of <paramref name="tokens"/> tokens takes from a stage's pool: ⌈tokens ÷ block size⌉ per
-        /// full-attention group, and per sliding-window group the blocks of at most the window, plus one once the sequence
-        /// is longer than the window (the window need not start at a block boundary; vLLM's SlidingWindowSpec).
+        /// Blocks one sequence of <paramref name="tokens"/> tokens takes from a stage's pool, as vLLM counts a request at
+        /// start-up (its KV-cache specs' max_memory_usage_bytes): ⌈tokens ÷ block size⌉ per full-attention group, and per
+        /// sliding-window group ⌈min(window − 1 + max batched tokens, tokens) ÷ block size⌉ + 1, since a chunked-prefill step
+        /// may hold a window behind each of its new tokens. vLLM's log of Gemma-2-9B (tests/data, R21) bears it out.
         /// </summary>
         internal static long BlocksPerSequence(in EngineMemoryBudget.Parts pool, int tokens)
         {
             long full = ((long)tokens + pool.BlockSize - 1) / pool.BlockSize;
-            long windowTokens = Math.Min(tokens, pool.SlidingWindowSize);
-            long sliding = ((windowTokens + pool.BlockSize - 1) / pool.BlockSize) + (tokens > pool.SlidingWindowSize ? 1 : 0);
+            long windowTokens = Math.Min(tokens, (long)pool.SlidingWindowSize - 1 + pool.MaxBatchedTokens);
+            long sliding = ((windowTokens + pool.BlockSize - 1) / pool.BlockSize) + 1;
             return (pool.FullAttentionGroups * full) + (pool.SlidingWindowGroups * sliding);
         }
 

@@ -157,23 +157,58 @@ namespace InferenceLab.Core.Tests.EngineMemory
         }
 
         [Fact]
-        public void A_hybrid_sliding_window_model_counts_the_window_layers_blocks_at_most_once_per_window()
+        public void A_hybrid_sliding_window_model_counts_its_window_layers_as_vLLM_does()
         {
-            // Gemma-2-9B: 21 sliding-window layers (window 4096) and 21 full layers form two KV-cache groups of 21 layers.
-            // A sequence of L > 4096 tokens takes ⌈L / 16⌉ blocks in the full group and ⌈4096 / 16⌉ + 1 = 257 in the window
-            // group (the window need not start at a block boundary). In fp32 (its checkpoint's type, asked for: by default it
-            // serves in bf16) ten sequences share about 6,400 blocks: some 640 each, 257 of them for the window, so L is
-            // between the window and the 8192 positions.
-            var gemma = Deploy("gemma-2-9b");
-            var deployment = new Deployment(gemma.Model, gemma.Hardware, WeightFormat.Plain(DataType.Fp32), activationType: DataType.Fp32);
-            var result = EngineMemoryBudgets.MaxContextLength(deployment, EngineProfiles.Vllm, EngineMemorySettings.Defaults, 10);
-            int l = result.MaxContextLength;
-            Assert.True(l > 4096 && l < 8192, $"{l}");
-            Assert.Equal(LimitReason.Memory, result.LimitedBy);
-            long perSequence = (long)Math.Ceiling(l / 16.0) + 257;
-            Assert.Equal(10 * perSequence, result.KvCacheBlocksNeeded);
-            Assert.True(result.KvCacheBlocksNeeded <= result.KvCacheBlocks);
-            Assert.True(10 * ((long)Math.Ceiling((l + 1) / 16.0) + 257) > result.KvCacheBlocks);
+            // R21, vLLM's start-up log of Gemma-2-9B-it on one H100 (max_model_len 8192, chunked prefill 8192): 21,110 blocks
+            // and "Maximum concurrency for 8,192 tokens per request: 20.60x". Its 21 sliding-window layers (window 4096) and
+            // 21 full layers form two KV-cache groups sharing the pool. A request of 8192 tokens takes ⌈8192 / 16⌉ = 512
+            // blocks in the full group and ⌈min(4096 − 1 + 8192, 8192) / 16⌉ + 1 = 513 in the window group: 1,025 blocks,
+            // and 21,110 / 1,025 = 20.595, printed 20.60 (without the + 1, 21,110 / 1,024 = 20.62; with the window alone,
+            // 512 + 257 = 769 blocks and 27.45).
+            Assert.Equal("20.60", (21_110 / 1_025.0).ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
+            var (deployment, settings, row) = Log("R21");
+            Assert.Equal(21_110, row.Blocks);
+            var pool = EngineMemoryBudgets.StagePools(deployment, EngineProfiles.Vllm, settings.WithMaxModelLength(8192), 8192)[0];
+            Assert.Equal(1_025, EngineMemoryBudgets.BlocksPerSequence(pool, 8192));
+
+            // So 20 sequences of 8192 tokens fit and 21 do not, with our pool as with vLLM's (ours is within 0.2% of 21,110):
+            // at batch 21 each gets at most ⌊blocks / 21⌋ blocks, 2 × ⌈L / 16⌉ + 1 of them, so L is about 8,000.
+            Assert.InRange(pool.KvCacheBlocks, 21_110 * 0.99, 21_110 * 1.01);
+            var capped = new EngineMemorySettings(row.MemoryUtilization, maxSequences: row.MaxSequences, maxModelLength: 8192);
+            var twenty = EngineMemoryBudgets.MaxContextLength(deployment, EngineProfiles.Vllm, capped, 20);
+            Assert.Equal(8192, twenty.MaxContextLength);
+            Assert.Equal(LimitReason.MaxModelLength, twenty.LimitedBy);
+            var twentyOne = EngineMemoryBudgets.MaxContextLength(deployment, EngineProfiles.Vllm, capped, 21);
+            Assert.Equal(LimitReason.Memory, twentyOne.LimitedBy);
+            long perSequence = twentyOne.KvCacheBlocks / 21;
+            Assert.Equal((perSequence - 1) / 2 * 16, twentyOne.MaxContextLength);
+            Assert.Equal(21 * ((2 * ((twentyOne.MaxContextLength + 15) / 16)) + 1), twentyOne.KvCacheBlocksNeeded);
+        }
+
+        [Fact]
+        public void The_window_rule_also_gives_vLLMs_concurrency_for_gpt_oss_20b()
+        {
+            // R22, gpt-oss-20b on two H100s: 323,972 blocks, "Maximum concurrency for 8,192 tokens per request: 316.07x".
+            // 12 full and 12 sliding layers (window 128): 512 + (⌈min(128 − 1 + 8192, 8192) / 16⌉ + 1 = 513) = 1,025 blocks,
+            // and 323,972 / 1,025 = 316.07.
+            Assert.Equal("316.07", (323_972 / 1_025.0).ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
+            var (deployment, settings, row) = Log("R22");
+            Assert.Equal(323_972, row.Blocks);
+            var pool = EngineMemoryBudgets.StagePools(deployment, EngineProfiles.Vllm, settings.WithMaxModelLength(8192), 8192)[0];
+            Assert.Equal(1_025, EngineMemoryBudgets.BlocksPerSequence(pool, 8192));
+        }
+
+        [Fact]
+        public void A_window_group_stops_growing_past_the_window_plus_one_chunk()
+        {
+            // Gemma-2-9B with a chunk budget of 512 tokens: the window group counts at most 4096 − 1 + 512 = 4607 tokens,
+            // ⌈4607 / 16⌉ + 1 = 289 blocks, however long the sequence; the full group grows as ⌈L / 16⌉.
+            var deployment = Deploy("gemma-2-9b");
+            var settings = new EngineMemorySettings(maxBatchedTokens: 512);
+            var pool = EngineMemoryBudgets.StagePools(deployment, EngineProfiles.Vllm, settings.WithMaxModelLength(8192), 8192)[0];
+            Assert.Equal(512 + 289, EngineMemoryBudgets.BlocksPerSequence(pool, 8192));
+            Assert.Equal(256 + 257, EngineMemoryBudgets.BlocksPerSequence(pool, 4096));
+            Assert.Equal(1 + 2, EngineMemoryBudgets.BlocksPerSequence(pool, 1));
         }
 
         [Fact]
