@@ -55,6 +55,12 @@ namespace InferenceLab.Core.Tests.Simulation
             // run at max_num_seqs × max_model_len = 1024 × 8192 tokens, far above 8192, so R01's 8192 gives the same pool.
             var atLogSettings = EngineMemoryBudgets.Compute(deployment, EngineProfiles.Vllm, new EngineMemorySettings(0.95, 8192, 1024, 8192, 16), 8192);
             Assert.Equal(atLogSettings.KvCacheTokens / 16 * 16, summary.KvCacheCapacityTokens);
+
+            // docs/memory.md quotes this figure and the generic one at the same settings.
+            long generic = Summary(deployment, new SchedulerSettings(maxNumSeqs: 1024), null).KvCacheCapacityTokens;
+            string docs = System.IO.File.ReadAllText(RepositoryFiles.Path("docs", "memory.md"));
+            string quoted = string.Format(System.Globalization.CultureInfo.InvariantCulture, "gets {0:N0} tokens against the log's 476,016, where the generic sizing gives {1:N0}", summary.KvCacheCapacityTokens, generic);
+            Assert.True(docs.Replace("\r\n", " ").Replace("\n", " ").Contains(quoted), "docs/memory.md should say: " + quoted);
         }
 
         [Fact]
