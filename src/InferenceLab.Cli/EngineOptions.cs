@@ -7,7 +7,8 @@ namespace InferenceLab.Cli
     /// <summary>
     /// --engine and its companions. For time estimates (<c>latency</c>, <c>efficiency</c>): the engine's calibrated efficiency
     /// factors, which --compute-efficiency and --memory-efficiency replace. For memory (<c>memory</c>, <c>max-context</c>, <c>max-batch</c>): the
-    /// KV pool the engine gives itself at start-up, with its settings (-Engine and its parameters on the cmdlets).
+    /// KV pool the engine gives itself at start-up, with its settings (-Engine and its parameters on the cmdlets). For
+    /// <c>simulate</c>: both, the factors timing the iterations and the start-up pool sizing the KV cache.
     /// </summary>
     internal sealed class EngineOptions
     {
@@ -19,14 +20,14 @@ namespace InferenceLab.Cli
         private readonly Option<int?>? blockSize;
         private readonly Option<bool>? enforceEager;
 
-        private EngineOptions(bool forMemory)
+        private EngineOptions(bool forMemory, string? description = null)
         {
             engine = new Option<string?>("--engine")
             {
                 HelpName = "NAME",
-                Description = forMemory
+                Description = description ?? (forMemory
                     ? "Report the KV-cache pool this engine gives itself at start-up: vllm, sglang or tensorrt-llm. Without it, the generic estimate."
-                    : "Serving engine whose calibrated efficiency factors the times use: generic (default), tensorrt-llm, vllm, sglang, llama.cpp.",
+                    : "Serving engine whose calibrated efficiency factors the times use: generic (default), tensorrt-llm, vllm, sglang, llama.cpp."),
             };
             if (forMemory)
             {
@@ -44,6 +45,11 @@ namespace InferenceLab.Cli
 
         /// <summary>The options of the time commands.</summary>
         public static EngineOptions ForTime() => new EngineOptions(forMemory: false);
+
+        /// <summary>The options of <c>simulate</c>: the time commands' options, with --engine also sizing the KV cache.</summary>
+        public static EngineOptions ForSimulation() => new EngineOptions(
+            forMemory: false,
+            "Serving engine whose calibrated efficiency factors time the iterations: generic (default), tensorrt-llm, vllm, sglang, llama.cpp. vllm, sglang and tensorrt-llm also size the KV cache as their start-up pool, with the scheduler options and --memory-utilization.");
 
         /// <summary>The options of the memory commands.</summary>
         public static EngineOptions ForMemory() => new EngineOptions(forMemory: true);

@@ -3,6 +3,9 @@ using System.IO;
 using System.Linq;
 using InferenceLab.Cli.Catalog;
 using InferenceLab.Core;
+using InferenceLab.Core.Catalog;
+using InferenceLab.Core.Efficiency;
+using InferenceLab.Core.Memory;
 using InferenceLab.Core.Simulation;
 
 namespace InferenceLab.Cli.Tests
@@ -83,6 +86,35 @@ namespace InferenceLab.Cli.Tests
             var run = CliRun.With(With("--request-rate", "1", "--input-length", "100", "--output-length", "5", "--engine", "tgi"));
             Assert.Equal(1, run.ExitCode);
             Assert.Contains("tgi", run.Error);
+        }
+
+        [Fact]
+        public void With_vllm_the_KV_capacity_is_the_engines_start_up_pool()
+        {
+            // Llama-3.1-8B on one H100 at vLLM's R01 settings (tests/data/kv-capacity-calibration.csv: gpu_memory_utilization 0.95,
+            // max_num_seqs 1024, 8192 batched tokens, block 16), whose start-up log prints 476,016 KV tokens.
+            string[] command = { "simulate", "--model", "llama-3.1-8b", "--hardware", "h100-sxm", "--request-rate", "1", "--request-count", "5", "--input-length", "100", "--output-length", "5",
+                "--memory-utilization", "0.95", "--max-num-seqs", "1024", "--format", "json" };
+            long Capacity(params string[] extra)
+            {
+                var run = CliRun.With(CatalogSource.Open, command.Concat(extra).ToArray());
+                Assert.Equal("", run.Error);
+                return run.Json().Single().GetProperty("KvCacheCapacityTokens").GetInt64();
+            }
+
+            // Independent source: Core's EngineMemoryBudgets at the same settings, in whole 16-token blocks.
+            var deployment = new Deployment(CatalogSet.BuiltIn.GetModel("llama-3.1-8b"), CatalogSet.BuiltIn.GetHardware("h100-sxm"), memoryUtilization: 0.95);
+            var budget = EngineMemoryBudgets.Compute(deployment, EngineProfiles.Vllm, new EngineMemorySettings(0.95, 8192, 1024, blockSize: 16), 1);
+            long vllm = Capacity("--engine", "vllm");
+            Assert.Equal(budget.KvCacheTokens / 16 * 16, vllm);
+            Assert.True(Math.Abs((vllm / 476_016.0) - 1) <= 0.03, $"{vllm} vs vLLM's 476,016");
+
+            // --roofline changes the timing only; without --engine, or with llama.cpp (no start-up model), the generic sizing.
+            Assert.Equal(vllm, Capacity("--engine", "vllm", "--roofline"));
+            long generic = Capacity();
+            Assert.Equal(Simulator.Run(new SimulationRequest(deployment, Workload.Poisson(1, 5, LengthDistribution.Fixed(100), LengthDistribution.Fixed(5), 0), new SchedulerSettings(1024))).Summary.KvCacheCapacityTokens, generic);
+            Assert.Equal(generic, Capacity("--engine", "llama.cpp"));
+            Assert.NotEqual(generic, vllm);
         }
 
         [Fact]

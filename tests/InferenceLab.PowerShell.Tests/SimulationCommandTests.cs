@@ -86,6 +86,35 @@ namespace InferenceLab.PowerShell.Tests
         }
 
         [Fact]
+        public void The_request_carries_the_engine_which_sizes_the_KV_cache_even_with_Roofline()
+        {
+            // Without -Engine the request names none (the generic sizing); with -Engine vllm it carries vLLM's profile, also
+            // under -Roofline, which replaces only the timing factors.
+            var cmd = Rate(1);
+            Assert.Null(cmd.Plan().Single().Request!.Engine);
+
+            cmd.Engine = "vLLM";
+            Assert.Same(EngineProfiles.Vllm, cmd.Plan().Single().Request!.Engine);
+            cmd.RooflineRequested = true;
+            var roofline = cmd.Plan().Single().Request!;
+            Assert.Same(EngineProfiles.Vllm, roofline.Engine);
+            Assert.Same(EfficiencyProfile.Roofline, roofline.Deployment.Efficiency);
+
+            // An unknown engine fails even with -Roofline, since it would size the cache.
+            var unknown = Rate(1);
+            unknown.Engine = "tgi";
+            unknown.RooflineRequested = true;
+            Assert.Equal(ErrorKind.ObjectNotFound, Assert.Single(unknown.Plan()).Error!.Kind);
+
+            // The summary's capacity is vLLM's start-up pool (Core's EngineMemoryBudgets at the same settings: utilization
+            // 0.90, 8192 batched tokens, 256 sequences, block 16), in whole 16-token blocks.
+            var request = cmd.Plan().Single().Request!;
+            var budget = Core.Memory.EngineMemoryBudgets.Compute(request.Deployment, EngineProfiles.Vllm, new Core.Memory.EngineMemorySettings(0.90, 8192, 256, blockSize: 16), 1);
+            var summary = (SimulationSummary)InvokeInferenceSimulationCommand.Compute(request, null, CancellationToken.None).Single();
+            Assert.Equal(budget.KvCacheTokens / 16 * 16, summary.KvCacheCapacityTokens);
+        }
+
+        [Fact]
         public void Clients_and_length_distributions_plan_closed_loop_runs()
         {
             var cmd = new InvokeInferenceSimulationCommand

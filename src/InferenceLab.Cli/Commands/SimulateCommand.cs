@@ -22,7 +22,7 @@ namespace InferenceLab.Cli.Commands
         {
             var command = new ExampleCommand(
                 "simulate",
-                "Simulates a vLLM-style server (continuous batching, chunked prefill, paged KV cache, recompute preemption) under Poisson arrivals, a closed loop of clients or a trace; every iteration is timed by the same step cost as latency, with an engine's calibrated efficiency factors (--engine; generic by default) or the pure roofline (--roofline). Prints latency percentiles, throughput and KV-cache use (Invoke-InferenceSimulation).",
+                "Simulates a vLLM-style server (continuous batching, chunked prefill, paged KV cache, recompute preemption) under Poisson arrivals, a closed loop of clients or a trace; every iteration is timed by the same step cost as latency, with an engine's calibrated efficiency factors (--engine; generic by default) or the pure roofline (--roofline). With --engine vllm, sglang or tensorrt-llm the KV cache is that engine's start-up pool under the scheduler options. Prints latency percentiles, throughput and KV-cache use (Invoke-InferenceSimulation).",
                 "# TTFT and TPOT percentiles of Llama-3.1-8B on an H100 at three request rates",
                 "inferencelab simulate --model llama-3.1-8b --hardware h100-sxm --request-rate 2,5,8 --request-count 300 --input-length 2048 --output-length 256",
                 "# Sixteen clients with log-normal prompts, one row per request as CSV",
@@ -55,8 +55,8 @@ namespace InferenceLab.Cli.Commands
                 DefaultValueFactory = _ => "fcfs",
             };
             var perRequest = CliOptions.Flag("--per-request", "One row per request (SimulatedRequest) instead of the summary.");
-            var engine = EngineOptions.ForTime();
-            var roofline = CliOptions.Flag("--roofline", "Pure roofline bound: peak FLOP/s and bandwidth, no overheads; ignores --engine.");
+            var engine = EngineOptions.ForSimulation();
+            var roofline = CliOptions.Flag("--roofline", "Pure roofline bound: peak FLOP/s and bandwidth, no overheads; ignores --engine's factors, not its KV pool.");
             var format = CliOptions.Format();
             var charts = new ChartOptions(roofline: false);
 
@@ -110,6 +110,13 @@ namespace InferenceLab.Cli.Commands
                     return run.Finish();
                 }
 
+                // Resolved even with --roofline, which replaces only the timing: the named engine still sizes the KV pool.
+                EngineProfile? profile = null;
+                if (engine.HasEngine(parse) && !run.TryGet(() => engine.Profile(parse), out profile))
+                {
+                    return run.Finish();
+                }
+
                 run.Chart = charts.Start(parse, run);
 
                 bool requests = parse.GetValue(perRequest);
@@ -119,7 +126,7 @@ namespace InferenceLab.Cli.Commands
                     {
                         run.Emit(() =>
                         {
-                            var result = Simulator.Run(new SimulationRequest(d, workload(), scheduler, requests));
+                            var result = Simulator.Run(new SimulationRequest(d, workload(), scheduler, requests, profile));
                             return requests ? result.Requests : new object[] { result.Summary };
                         });
                     }

@@ -91,7 +91,7 @@ namespace InferenceLab.Core.Simulation
             var deployment = request.Deployment;
             var scheduler = request.Scheduler;
             timer = new StepTimer(deployment);
-            capacity = KvBlockCapacity.For(deployment, scheduler);
+            capacity = KvBlockCapacity.For(deployment, scheduler, request.Engine);
             maxNumSeqs = scheduler.MaxNumSeqs;
             tokenBudget = scheduler.MaxBatchedTokens;
             blockSize = scheduler.BlockSize;

@@ -5,7 +5,8 @@ namespace InferenceLab.Core.Simulation
 {
     /// <summary>
     /// Simulates a vLLM-style server under a workload (issue 8): continuous batching with chunked prefill, a paged KV
-    /// cache sized by the memory model, recompute preemption, and every iteration priced by the Core's step time.
+    /// cache sized by the memory model (or, for an engine with one, its start-up pool), recompute preemption, and every
+    /// iteration priced by the Core's step time.
     /// </summary>
     public static class Simulator
     {

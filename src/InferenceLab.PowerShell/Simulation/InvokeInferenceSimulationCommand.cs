@@ -12,9 +12,9 @@ namespace InferenceLab.PowerShell.Simulation
 {
     /// <summary>
     /// Simulates a vLLM-style server (issue 8) under Poisson arrivals (-RequestRate), a closed loop of clients (-Clients) or
-    /// a trace (-TracePath): continuous batching with chunked prefill, a paged KV cache sized from the memory model,
-    /// recompute preemption, every iteration timed by Core's step cost with an engine's efficiency factors (-Engine; generic
-    /// by default) or the pure roofline (-Roofline). One SimulationSummary per combination of
+    /// a trace (-TracePath): continuous batching with chunked prefill, a paged KV cache sized from the memory model (or,
+    /// with -Engine vllm, sglang or tensorrt-llm, the engine's start-up pool), recompute preemption, every iteration timed by
+    /// Core's step cost with an engine's efficiency factors (-Engine; generic by default) or the pure roofline (-Roofline). One SimulationSummary per combination of
     /// -TensorParallel, the rates or client counts, -InputLength and -OutputLength, or with -PerRequest one SimulatedRequest
     /// per request. Each run reports its progress with Write-Progress.
     /// </summary>
@@ -95,7 +95,10 @@ namespace InferenceLab.PowerShell.Simulation
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SchedulingPolicy SchedulingPolicy { get; set; } = SchedulingPolicy.FirstComeFirstServed;
 
-        /// <summary>The serving engine whose calibrated efficiency factors time the iterations (tensorrt-llm, vllm, sglang, llama.cpp); default generic.</summary>
+        /// <summary>
+        /// The serving engine whose calibrated efficiency factors time the iterations (tensorrt-llm, vllm, sglang, llama.cpp);
+        /// default generic. vllm, sglang and tensorrt-llm also size the KV cache as their start-up pool.
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EngineNameCompleter))]
         [ValidateNotNullOrEmpty]
@@ -117,7 +120,7 @@ namespace InferenceLab.PowerShell.Simulation
             set => PerRequestRequested = value.IsPresent;
         }
 
-        /// <summary>The pure roofline bound: peak compute and bandwidth, no overheads (efficiency 1.0 / 1.0 / 0); ignores -Engine and the factors.</summary>
+        /// <summary>The pure roofline bound: peak compute and bandwidth, no overheads (efficiency 1.0 / 1.0 / 0); ignores -Engine's factors and the efficiencies, not its KV pool.</summary>
         [Parameter]
         public SwitchParameter Roofline
         {
@@ -140,6 +143,10 @@ namespace InferenceLab.PowerShell.Simulation
         /// <inheritdoc />
         internal override EfficiencyProfile? Efficiency => EngineProfiles.EfficiencyFor(Engine, RooflineRequested, ComputeEfficiency, MemoryEfficiency);
 
+        /// <summary>The engine profile named by -Engine, or null without one; it sizes the KV cache when it has a memory model.</summary>
+        /// <exception cref="NotFoundException">No engine profile has that name.</exception>
+        internal EngineProfile? EngineProfile => Engine == null ? null : EngineProfiles.Get(Engine);
+
         /// <summary>The parameter set, from what is bound (PowerShell binds only the chosen set's parameters), so tests need no runspace.</summary>
         private string Set => TracePath != null ? TraceSet : Clients != null ? ClientsSet : RateSet;
 
@@ -150,16 +157,20 @@ namespace InferenceLab.PowerShell.Simulation
         internal IEnumerable<Planned<SimulationRequest>> Plan()
         {
             SchedulerSettings scheduler;
+            EngineProfile? engine;
             try
             {
                 scheduler = new SchedulerSettings(MaxNumSeqs, MaxBatchedTokens, BlockSize, SchedulingPolicy);
+
+                // Resolved even with -Roofline, which replaces only the timing factors: the named engine still sizes the KV pool.
+                engine = EngineProfile;
             }
             catch (InferenceLabException error)
             {
                 return new[] { Planned<SimulationRequest>.Failed(error, DescribePoint()) };
             }
 
-            return Set == TraceSet ? PlanTrace(scheduler) : PlanGenerated(scheduler);
+            return Set == TraceSet ? PlanTrace(scheduler, engine) : PlanGenerated(scheduler, engine);
         }
 
         /// <summary>How many runs the call makes, for the sweep's progress.</summary>
@@ -211,7 +222,7 @@ namespace InferenceLab.PowerShell.Simulation
         /// <inheritdoc />
         protected override void StopProcessing() => cancellation?.Cancel();
 
-        private IEnumerable<Planned<SimulationRequest>> PlanTrace(SchedulerSettings scheduler)
+        private IEnumerable<Planned<SimulationRequest>> PlanTrace(SchedulerSettings scheduler, EngineProfile? engine)
         {
             string path = ResolvedTracePath ?? TracePath;
             IReadOnlyList<TraceEntry> entries;
@@ -226,11 +237,11 @@ namespace InferenceLab.PowerShell.Simulation
 
             return PlanSweep(
                 new IReadOnlyList<int>[] { TensorParallel },
-                (deployment, c) => new SimulationRequest(deployment, Workload.FromTrace(entries, path), scheduler, PerRequestRequested),
+                (deployment, c) => new SimulationRequest(deployment, Workload.FromTrace(entries, path), scheduler, PerRequestRequested, engine),
                 c => DescribePoint("TensorParallel", c[0], "TracePath", path));
         }
 
-        private IEnumerable<Planned<SimulationRequest>> PlanGenerated(SchedulerSettings scheduler)
+        private IEnumerable<Planned<SimulationRequest>> PlanGenerated(SchedulerSettings scheduler, EngineProfile? engine)
         {
             IReadOnlyList<LengthDistribution> inputs;
             IReadOnlyList<LengthDistribution> outputs;
@@ -253,7 +264,7 @@ namespace InferenceLab.PowerShell.Simulation
                     var workload = closedLoop
                         ? Workload.ClosedLoop(Clients[c[1]], RequestCount, inputs[c[2]], outputs[c[3]], Seed)
                         : Workload.Poisson(RequestRate[c[1]], RequestCount, inputs[c[2]], outputs[c[3]], Seed);
-                    return new SimulationRequest(deployment, workload, scheduler, PerRequestRequested);
+                    return new SimulationRequest(deployment, workload, scheduler, PerRequestRequested, engine);
                 },
                 c => DescribePoint(
                     "TensorParallel", c[0],

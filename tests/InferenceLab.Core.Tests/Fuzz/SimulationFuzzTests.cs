@@ -4,6 +4,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using InferenceLab.Core;
+using InferenceLab.Core.Efficiency;
 using InferenceLab.Core.Simulation;
 using Xunit.Abstractions;
 
@@ -62,9 +63,12 @@ namespace InferenceLab.Fuzz
 
             public string Policy { get; set; } = string.Empty;
 
+            /// <summary>The engine whose KV pool sizes the cache, or empty for none (the generic sizing).</summary>
+            public string Engine { get; set; } = string.Empty;
+
             public override string ToString() =>
                 $"{Scenario}; simulate workload {Workload} rate {Rate} requests {Requests} input '{Input}' output '{Output}' trace '{Trace.Replace("\n", "\\n")}' seed {Seed}, " +
-                $"max-num-seqs {MaxNumSeqs}, max-batched-tokens {MaxBatchedTokens}, block {BlockSize}, policy '{Policy}'";
+                $"max-num-seqs {MaxNumSeqs}, max-batched-tokens {MaxBatchedTokens}, block {BlockSize}, policy '{Policy}', engine '{Engine}'";
         }
 
         private static Gen<Case> Cases =>
@@ -80,10 +84,11 @@ namespace InferenceLab.Fuzz
             from batched in Values.Mix((6, Gen.Elements(0, 256, 2048, 8192)), (1, Gen.Elements(-1, 1, 100_000_001, int.MaxValue)))
             from block in Values.Mix((6, Gen.Elements(16, 32, 1)), (1, Gen.Elements(0, -1, 1_048_577, int.MaxValue)))
             from policy in Gen.Frequency((4, Gen.Elements("fcfs", "spf")), (1, Gen.Elements("FCFS", "lifo", "")))
+            from engine in Gen.Frequency((3, Gen.Constant(string.Empty)), (1, Gen.Elements("vllm", "sglang", "tensorrt-llm", "llama.cpp")))
             select new Case
             {
                 Scenario = scenario, Workload = workload, Rate = rate, Requests = requests, Input = input, Output = outputLength, Trace = trace, Seed = seed,
-                MaxNumSeqs = seqs, MaxBatchedTokens = batched, BlockSize = block, Policy = policy,
+                MaxNumSeqs = seqs, MaxBatchedTokens = batched, BlockSize = block, Policy = policy, Engine = engine,
             };
 
         [Fact]
@@ -125,7 +130,7 @@ namespace InferenceLab.Fuzz
                 return false;
             }
 
-            var request = Invariant.Call("SimulationRequest", () => new SimulationRequest(deployment, workload, scheduler, includeRequests: (c.Seed & 1) == 0));
+            var request = Invariant.Call("SimulationRequest", () => new SimulationRequest(deployment, workload, scheduler, includeRequests: (c.Seed & 1) == 0, engine: c.Engine.Length == 0 ? null : EngineProfiles.Get(c.Engine)));
             var result = request == null ? null : Invariant.Call("Simulator.Run", () => Simulator.Run(request));
             if (result != null)
             {
